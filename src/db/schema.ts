@@ -1,0 +1,281 @@
+/**
+ * Painpath database schema (drizzle-orm, PostgreSQL 15 feature set).
+ *
+ * One schema for both the embedded database (PGlite) and PostgreSQL. Rules kept here:
+ * - Every table that holds patient data carries `org_id` and `patient_id`, so a deployment can shard by
+ *   (org_id, patient_id) on a distributed PostgreSQL (see docs/architecture.md, "Sharding on paper").
+ * - Only PostgreSQL 15 features: no `uuidv7()`, no virtual generated columns, no `NULLS NOT DISTINCT` tricks.
+ * - bigint columns are read as JS numbers on both drivers (see client.ts, type parser for OID 20).
+ * - Rows that can be edited concurrently carry `version` for optimistic concurrency (ETag / If-Match).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** Clinic settings (see src/domain/access/settings.ts for the shape and defaults). */
+  settings: jsonb('settings').notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    /** One of the roles in src/domain/access/roles.ts. */
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** For the patient role: the patient record this account belongs to. */
+    patientId: uuid('patient_id'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token; the token itself is only ever in the cookie. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    orgId: uuid('org_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Token prefix shown in lists so a person can tell tokens apart without the secret. */
+    tokenPrefix: text('token_prefix').notNull(),
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash)],
+);
+
+export const careTeams = pgTable('care_teams', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const careTeamMembers = pgTable(
+  'care_team_members',
+  {
+    orgId: uuid('org_id').notNull(),
+    careTeamId: uuid('care_team_id')
+      .notNull()
+      .references(() => careTeams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.careTeamId, t.userId] }), index('care_team_members_user_idx').on(t.userId)],
+);
+
+export const patients = pgTable(
+  'patients',
+  {
+    /** The patient id; the shard key together with org_id. */
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    /** Medical record number, unique within the clinic. */
+    mrn: text('mrn').notNull(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    preferredName: text('preferred_name'),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    /** Administrative sex as recorded: female, male, other, unknown. */
+    sex: text('sex').notNull(),
+    genderIdentity: text('gender_identity'),
+    pronouns: text('pronouns'),
+    race: text('race'),
+    ethnicity: text('ethnicity'),
+    preferredLanguage: text('preferred_language').notNull().default('en'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    phone: text('phone'),
+    email: text('email'),
+    addressLine: text('address_line'),
+    city: text('city'),
+    state: text('state'),
+    postalCode: text('postal_code'),
+    /** urban or rural (RUCA-style grouping), used for equity stratification. */
+    rurality: text('rurality'),
+    payer: text('payer'),
+    careTeamId: uuid('care_team_id').references(() => careTeams.id),
+    coordinatorUserId: uuid('coordinator_user_id').references(() => users.id),
+    active: boolean('active').notNull().default(true),
+    /** Short background written by the care team (demo data uses it for the history). */
+    summary: text('summary'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('patients_org_mrn_unique').on(t.orgId, t.mrn),
+    index('patients_org_family_idx').on(t.orgId, sql`lower(${t.familyName})`),
+    index('patients_org_given_idx').on(t.orgId, sql`lower(${t.givenName})`),
+    index('patients_org_birth_idx').on(t.orgId, t.birthDate),
+    index('patients_care_team_idx').on(t.careTeamId),
+    index('patients_coordinator_idx').on(t.coordinatorUserId),
+  ],
+);
+
+export const caregiverConsents = pgTable(
+  'caregiver_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    caregiverUserId: uuid('caregiver_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** What the patient agreed to share, e.g. ["demographics", "appointments"]. */
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('caregiver_consents_caregiver_idx').on(t.caregiverUserId)],
+);
+
+export const breakGlassGrants = pgTable(
+  'break_glass_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('break_glass_user_patient_idx').on(t.userId, t.patientId)],
+);
+
+/**
+ * Append-only, hash-chained audit log. A trigger (migration 0001) refuses UPDATE and DELETE.
+ * `hash` = SHA-256 over the previous hash and the canonical form of this event (src/domain/audit).
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id'),
+    patientId: uuid('patient_id'),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    resourceType: text('resource_type').notNull(),
+    resourceId: text('resource_id'),
+    reason: text('reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    occurredAt: text('occurred_at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_patient_idx').on(t.orgId, t.patientId, t.seq)],
+);
+
+/** One row: the head of the audit chain, locked while a batch is appended. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    /** Null only for clinic-level tasks that concern no patient. */
+    patientId: uuid('patient_id').references(() => patients.id),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    details: text('details'),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    assigneeRole: text('assignee_role'),
+    careTeamId: uuid('care_team_id').references(() => careTeams.id),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    priority: text('priority').notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdBy: text('created_by').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_assignee_idx').on(t.orgId, t.assigneeUserId, t.status),
+    index('tasks_team_idx').on(t.orgId, t.careTeamId, t.status),
+    index('tasks_patient_idx').on(t.orgId, t.patientId),
+  ],
+);
+
+export const taskHistory = pgTable(
+  'task_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id'),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actor: text('actor').notNull(),
+    event: text('event').notNull(),
+    changes: jsonb('changes').notNull().default({}),
+  },
+  (t) => [index('task_history_task_idx').on(t.taskId)],
+);
