@@ -1,0 +1,70 @@
+/** Users, sessions and API tokens. */
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { apiTokens, organisations, sessions, users } from '../schema';
+
+export type UserRow = typeof users.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export interface SessionUser {
+  user: UserRow;
+  orgName: string;
+  orgSettings: unknown;
+  expiresAt: Date;
+}
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);
+  return rows[0];
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return rows[0]?.n ?? 0;
+}
+
+export async function recordFailedLogin(db: DbOrTx, userId: string, lockedUntil: Date | null): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1`, ...(lockedUntil ? { lockedUntil } : {}) })
+    .where(eq(users.id, userId));
+}
+
+export async function resetFailedLogins(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  row: { tokenHash: string; userId: string; orgId: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+export async function findSession(db: DbOrTx, tokenHash: string, asOf: Date): Promise<SessionUser | undefined> {
+  const rows = await db
+    .select({ user: users, orgName: organisations.name, orgSettings: organisations.settings, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, asOf), eq(users.disabled, false)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function findActiveApiToken(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<{ token: ApiTokenRow; orgName: string; orgSettings: unknown } | undefined> {
+  const rows = await db
+    .select({ token: apiTokens, orgName: organisations.name, orgSettings: organisations.settings })
+    .from(apiTokens)
+    .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  return rows[0];
+}

@@ -1,0 +1,100 @@
+/**
+ * The server's CapabilityStatement (GET /fhir/metadata), per FHIR R4
+ * https://hl7.org/fhir/R4/capabilitystatement.html. It lists only the resources and interactions passed in,
+ * so it cannot claim more than the routes implement. The date is passed in (no clock here).
+ */
+import type {
+  CapabilityStatement,
+  CapabilityStatementRestResource,
+  CapabilityStatementRestResourceSearchParam,
+  ResourceType,
+} from '@medplum/fhirtypes';
+import { US_CORE_PATIENT_PROFILE } from './us-core';
+
+export interface ImplementedResource {
+  type: string;
+  interactions: ('read' | 'vread' | 'search-type' | 'create' | 'update')[];
+  searchParams: { name: string; type: 'string' | 'date' | 'token' | 'reference'; documentation: string }[];
+  versioning?: 'versioned' | 'versioned-update';
+  conditionalUpdate?: boolean;
+}
+
+/** Patient: read, search, create, and update guarded by If-Match (versioned-update). */
+export const PATIENT_CAPABILITY: ImplementedResource = {
+  type: 'Patient',
+  interactions: ['read', 'search-type', 'create', 'update'],
+  searchParams: [
+    { name: 'name', type: 'string', documentation: 'Family, given or preferred name; case-insensitive prefix match.' },
+    { name: 'family', type: 'string', documentation: 'Family name; case-insensitive prefix match.' },
+    { name: 'given', type: 'string', documentation: 'Given or preferred name; case-insensitive prefix match.' },
+    {
+      name: 'birthdate',
+      type: 'date',
+      documentation: 'Exact birth date written YYYY-MM-DD (the eq prefix is accepted; other prefixes are not supported).',
+    },
+    {
+      name: 'identifier',
+      type: 'token',
+      documentation: 'Medical record number, as system|value (system urn:painpath:mrn) or value alone.',
+    },
+  ],
+  versioning: 'versioned-update',
+};
+
+const SECURITY_DESCRIPTION =
+  'Every request must be authenticated. Browser sessions use the Painpath session cookie ' +
+  '(state-changing requests also need the anti-forgery token); programs send an API token as ' +
+  "'Authorization: Bearer <token>'.";
+
+/** Profiles Painpath's resources claim in meta.profile, advertised so clients know what to expect. */
+const SUPPORTED_PROFILES: Readonly<Record<string, readonly string[]>> = {
+  Patient: [US_CORE_PATIENT_PROFILE],
+};
+
+function toRestResource(resource: ImplementedResource): CapabilityStatementRestResource {
+  const searchParams: CapabilityStatementRestResourceSearchParam[] = resource.searchParams.map((p) => ({
+    name: p.name,
+    type: p.type,
+    documentation: p.documentation,
+  }));
+  const profiles = SUPPORTED_PROFILES[resource.type];
+  return {
+    // The type is one of our own route names; FHIR's ResourceType union cannot be checked from a string.
+    type: resource.type as ResourceType,
+    ...(profiles === undefined ? {} : { supportedProfile: [...profiles] }),
+    interaction: resource.interactions.map((code) => ({ code })),
+    ...(resource.versioning === undefined ? {} : { versioning: resource.versioning }),
+    ...(resource.conditionalUpdate === undefined ? {} : { conditionalUpdate: resource.conditionalUpdate }),
+    ...(searchParams.length > 0 ? { searchParam: searchParams } : {}),
+  };
+}
+
+export function buildCapabilityStatement(input: {
+  baseUrl: string;
+  softwareVersion: string;
+  date: string;
+  resources: readonly ImplementedResource[];
+}): CapabilityStatement {
+  const resources = input.resources.map(toRestResource);
+  return {
+    resourceType: 'CapabilityStatement',
+    name: 'PainpathCapabilityStatement',
+    title: 'Painpath FHIR server',
+    status: 'active',
+    date: input.date,
+    publisher: 'Painpath',
+    description: 'FHIR R4 interactions implemented by this Painpath server.',
+    kind: 'instance',
+    software: { name: 'Painpath', version: input.softwareVersion },
+    implementation: { description: 'Painpath FHIR R4 endpoint', url: input.baseUrl },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server',
+        security: { description: SECURITY_DESCRIPTION },
+        ...(resources.length > 0 ? { resource: resources } : {}),
+      },
+    ],
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The Fastify application: plugins, error handling, and the route groups for REST (/api/v1), FHIR (/fhir),
+ * CDS Hooks (/cds-services), health, OpenAPI and the web app. Built from an AppContext so tests can give
+ * it any database and clock.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { adminRoutes } from './admin/admin.routes';
+import { authRoutes } from './auth/auth.routes';
+import { actorPlugin } from './auth/actor';
+import { cdsRoutes } from './cds/cds.routes';
+import type { AppContext } from './context';
+import { handleError } from './error-handler';
+import { AppError } from './errors';
+import { fhirRoutes } from './fhir/fhir.routes';
+import { patientRoutes } from './patients/patients.routes';
+import { ErrorResponse } from './schemas';
+import { taskRoutes } from './tasks/tasks.routes';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.addSchema(ErrorResponse);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Painpath API',
+        version: '0.1.0',
+        description:
+          'REST API of Painpath. Errors: `{ error: { code, message, details[], requestId } }` listing every invalid field. Writes with a session cookie need the `x-csrf-token` header; system clients use `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pp_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true }, getToken: (req) => req.headers['x-csrf-token'] as string | undefined });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(actorPlugin, { ctx });
+
+  // CSRF: every state-changing request authenticated by the session cookie must carry the token.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.actor?.kind === 'user' && !SAFE_METHODS.has(request.method)) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.database.sql.executeSql('SELECT 1', []);
+      return { status: 'ready', database: ctx.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'not-ready', database: ctx.database.kind });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { ctx });
+      await api.register(patientRoutes, { ctx });
+      await api.register(taskRoutes, { ctx });
+      await api.register(adminRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(fhirRoutes, { prefix: '/fhir', ctx });
+  await app.register(cdsRoutes, { services: [] });
+
+  const webDir = path.resolve(ctx.config.webDir);
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    const isApi = url.startsWith('/api') || url.startsWith('/fhir') || url.startsWith('/cds-services');
+    if (!isApi && request.method === 'GET' && hasWeb) {
+      // The web app routes on the client: any other page path gets index.html.
+      void reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return;
+    }
+    handleError(new AppError('not-found', 'not-found', `Nothing at ${request.method} ${url.split('?')[0]}.`), request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,79 @@
+/** Entry point: session, routes and the error boundary. Every route also works on a fresh page load. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider, createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { HomeRedirect, RequireAdmin, RequirePersonFacing, RequireSignIn, RequireStaff, SignedOutOnly } from './components/guards';
+import { Layout } from './components/layout';
+import { AdminPage } from './pages/admin';
+import { BreakGlassPage } from './pages/break-glass';
+import { ErrorPage, NotFoundPage } from './pages/error';
+import { InboxPage } from './pages/inbox';
+import { LoginPage } from './pages/login';
+import { MePage, MePatientPage } from './pages/me';
+import { PatientPage } from './pages/patient';
+import { PatientsPage } from './pages/patients';
+import { SetupPage } from './pages/setup';
+import { SessionProvider } from './session';
+import './styles.css';
+
+const routes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <ErrorPage />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      {
+        element: <SignedOutOnly />,
+        children: [
+          { path: 'login', element: <LoginPage /> },
+          { path: 'setup', element: <SetupPage /> },
+        ],
+      },
+      {
+        element: <RequireSignIn />,
+        children: [
+          {
+            element: <Layout />,
+            children: [
+              {
+                errorElement: <ErrorPage inline />,
+                children: [
+                  {
+                    element: <RequireStaff />,
+                    children: [
+                      { path: 'patients', element: <PatientsPage /> },
+                      { path: 'patients/:id', element: <PatientPage /> },
+                      { path: 'break-glass', element: <BreakGlassPage /> },
+                      { path: 'inbox', element: <InboxPage /> },
+                      { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
+                    ],
+                  },
+                  {
+                    element: <RequirePersonFacing />,
+                    children: [
+                      { path: 'me', element: <MePage /> },
+                      { path: 'me/:patientId', element: <MePatientPage /> },
+                    ],
+                  },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  </StrictMode>,
+);
