@@ -5,9 +5,11 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Browser journeys start a server and Chromium: give them room.
+    testTimeout: process.env.CI ? 60_000 : 45_000,
     hookTimeout: 120_000,
     // Integration and browser tests start databases and servers; keep parallelism modest on 2 cores.
     maxWorkers: 2,
+    globalSetup: ['e2e/global-setup.ts'],
   },
 });

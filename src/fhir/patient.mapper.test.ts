@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient as FhirPatient } from '@medplum/fhirtypes';
 import type { Issue } from '../domain/issues';
 import type { Patient, PatientDemographics } from '../domain/patients/patient';
 import { ETHNICITIES, RACES, SEXES } from '../domain/patients/patient';

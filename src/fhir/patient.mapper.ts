@@ -184,7 +184,8 @@ function readNames(resource: JsonObject, d: PatientDemographics, issues: Issue[]
     issues.push(error('fhir.name-required', 'A name with family and given names is required.', 'Patient.name'));
     return;
   }
-  checkElements(official.value, official.path, 'HumanName', DATATYPE_ELEMENTS.HumanName, ['use', 'family', 'given'], issues);
+  const nameElements = ['use', 'family', 'given'];
+  checkElements(official.value, official.path, 'HumanName', DATATYPE_ELEMENTS.HumanName, nameElements, issues);
   const family = trimmedOrNull(readString(official.value, 'family', official.path, issues));
   if (family === null) issues.push(error('fhir.family-name-required', 'A family name is required.', `${official.path}.family`));
   else d.familyName = family;
@@ -194,7 +195,7 @@ function readNames(resource: JsonObject, d: PatientDemographics, issues: Issue[]
 
   const preferred = names.find((n) => n !== official && (n.value.use === 'usual' || n.value.use === 'nickname'));
   if (preferred !== undefined) {
-    checkElements(preferred.value, preferred.path, 'HumanName', DATATYPE_ELEMENTS.HumanName, ['use', 'family', 'given'], issues);
+    checkElements(preferred.value, preferred.path, 'HumanName', DATATYPE_ELEMENTS.HumanName, nameElements, issues);
     const preferredFamily = trimmedOrNull(readString(preferred.value, 'family', preferred.path, issues));
     if (preferredFamily !== null && preferredFamily !== family) {
       issues.push(unsupportedElement(`${preferred.path}.family`, 'Painpath stores a preferred given name only'));

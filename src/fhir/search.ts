@@ -117,7 +117,10 @@ const HANDLERS = new Map<string, Handler>([
 
 const SUPPORTED_NAMES = [...HANDLERS.keys()].join(', ');
 
-/** Parses FHIR Patient search parameters into a domain query; reports unsupported parameters and bad values as Issues (path = parameter name). */
+/**
+ * Parses FHIR Patient search parameters into a domain query; reports unsupported parameters and bad values
+ * as Issues (path = parameter name).
+ */
 export function parsePatientSearch(params: Record<string, string | string[] | undefined>): {
   query: PatientSearchQuery;
   issues: Issue[];

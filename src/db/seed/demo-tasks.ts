@@ -2,14 +2,14 @@
  * Open tasks in the demo inbox. Due dates are relative to the seed's `asOf`; several are in the past so
  * the inbox shows overdue items. Types and priorities come from src/domain/tasks/task.ts.
  */
-import type { TaskPriority } from '../../domain/tasks/task';
+import type { TaskPriority, TaskType } from '../../domain/tasks/task';
 import type { DemoStaffKey, DemoTeamKey } from './demo-staff';
 
 export type DemoTaskAssignee = { user: DemoStaffKey } | { team: DemoTeamKey };
 
 export interface DemoTaskSpec {
   patientMrn: string;
-  type: 'follow-up' | 'general';
+  type: Extract<TaskType, 'follow-up' | 'general'>;
   title: string;
   details: string;
   priority: TaskPriority;

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
-import type { Db } from '../client';
+import type { Db, DbOrTx } from '../client';
 import {
   careTeamMembers,
   careTeams,
@@ -164,7 +164,7 @@ export async function seedDemoClinic(db: Db, options: SeedOptions): Promise<{ or
   await db.transaction(async (tx) => {
     // Blocks a second seed running at the same moment until this one commits, then it sees our row.
     await tx.execute(sql`LOCK TABLE organisations IN SHARE ROW EXCLUSIVE MODE`);
-    await assertNoOrganisation(tx as unknown as Db);
+    await assertNoOrganisation(tx);
     await tx.insert(organisations).values({ id: orgId, name: DEMO_ORGANISATION_NAME, settings: {}, createdAt: asOf });
     await tx.insert(users).values(staffRows);
     await tx.insert(careTeams).values(
@@ -223,7 +223,7 @@ export async function seedDemoClinic(db: Db, options: SeedOptions): Promise<{ or
   return { orgId, logins };
 }
 
-async function assertNoOrganisation(db: Db): Promise<void> {
+async function assertNoOrganisation(db: DbOrTx): Promise<void> {
   const existing = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).limit(1);
   const first = existing[0];
   if (first) {

@@ -3,8 +3,8 @@
  * N patients, generated deterministically from a seed (no faker; see prng.ts).
  *
  * Rules kept here:
- * - Set-up (organisation, teams, staff) is one transaction; patients follow in multi-row INSERT batches,
- *   each batch its own transaction, so 100,000 patients never sit in one huge transaction and progress
+ * - Set-up (organisation, teams, staff) is one transaction; patients follow in multi-row INSERT batches
+ *   (one INSERT ... SELECT FROM unnest(arrays) per batch, see bulk-insert.ts), each batch its own transaction, so 100,000 patients never sit in one huge transaction and progress
  *   can be reported. A run that fails half-way leaves the batches already committed; seed a fresh database.
  * - One person can log in: `scale.lead@synthetic.example` (clinic lead, member of every team) with the demo
  *   password. Other synthetic staff share the hash of a random secret that is never shown, so they cannot.
@@ -14,17 +14,25 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Db } from '../client';
 import { careTeamMembers, careTeams, organisations, patients, users } from '../schema';
+import { insertByColumns } from './bulk-insert';
 import { DEMO_PASSWORD } from './demo';
 import { SeededRandom } from './prng';
 import { NAME_POOLS } from './synthetic-names';
 import type { SyntheticTeam } from './synthetic-patients';
 import { createSyntheticPatientGenerator } from './synthetic-patients';
+import { SEED_STATE } from './value-lists';
 
 export const SCALE_ORGANISATION_NAME = 'Synthetic Scale Clinic';
 export const SCALE_LEAD_EMAIL = 'scale.lead@synthetic.example';
 export const SCALE_TEAM_COUNT = 10;
-/** Patients per INSERT; 2,000 rows × 27 columns stays under PostgreSQL's 65,535 bind parameters. */
-export const MAX_BATCH_SIZE = 2000;
+/** Upper bound on patients per INSERT, to keep each transaction and its arrays modest. */
+export const MAX_BATCH_SIZE = 10_000;
+/** Patient columns that differ per row; org, state, active and timestamps are sent once per batch. */
+const PATIENT_VARYING_COLUMNS = [
+  'mrn', 'givenName', 'familyName', 'preferredName', 'birthDate', 'sex', 'genderIdentity', 'pronouns', 'race',
+  'ethnicity', 'preferredLanguage', 'interpreterNeeded', 'phone', 'email', 'addressLine', 'city', 'postalCode',
+  'rurality', 'payer', 'careTeamId', 'coordinatorUserId', 'summary',
+] as const satisfies readonly (keyof typeof patients.$inferInsert)[];
 
 const TEAM_NAMES = ['Alder', 'Birch', 'Cedar', 'Dogwood', 'Elm', 'Fir', 'Hazel', 'Juniper', 'Maple', 'Willow'];
 /** Staff on each team: role, credential suffix, and an e-mail label. */
@@ -117,7 +125,13 @@ export async function seedLargeClinic(
     const size = Math.min(batchSize, total - done);
     const rows = Array.from({ length: size }, (_, k) => nextPatient(done + k));
     await db.transaction(async (tx) => {
-      await tx.insert(patients).values(rows);
+      await insertByColumns(tx, patients, rows, PATIENT_VARYING_COLUMNS, {
+        orgId,
+        state: SEED_STATE,
+        active: true,
+        createdAt: asOf,
+        updatedAt: asOf,
+      });
     });
     done += size;
     options.onProgress?.(done, total);

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Patient } from '../../domain/patients/patient';
 import { buildCapabilityStatement, PATIENT_CAPABILITY } from '../../fhir/capability-statement';
-import { fromFhirPatient, toFhirPatient } from '../../fhir/patient.mapper';
+import { fromFhirPatient, MRN_SYSTEM, toFhirPatient } from '../../fhir/patient.mapper';
 import { parsePatientSearch, searchsetBundle } from '../../fhir/search';
 import { searchPatients, type PatientRow } from '../../db/repositories/patients.repository';
 import { auditFrom, requireActor, requireStaff } from '../auth/actor';
@@ -41,14 +41,17 @@ function checkId(id: string): void {
   if (!UUID_RE.test(id)) throw new AppError('not-found', 'not-found', `Patient/${id} was not found.`);
 }
 
-function invalid(issues: ReturnType<typeof fromFhirPatient>['issues']): AppError {
-  const errors = issues.filter((i) => i.severity === 'error');
-  return new AppError(
-    'validation',
-    'fhir.invalid-resource',
-    `The Patient resource has ${errors.length} problem${errors.length === 1 ? '' : 's'}.`,
-    issues.map((i) => ({ path: i.path ?? 'Patient', message: `${i.severity}: ${i.message}`, code: i.code })),
-  );
+type Issues = ReturnType<typeof fromFhirPatient>['issues'];
+
+/** Warnings (elements Painpath cannot store) are never dropped silently: they go into the audit reason,
+ *  and a client that sends `Prefer: return=OperationOutcome` gets them back as an OperationOutcome. */
+function warningsText(issues: Issues): string | null {
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  return warnings.length > 0 ? `not stored: ${warnings.map((w) => w.path ?? w.code).join(', ')}` : null;
+}
+
+function wantsOutcome(request: FastifyRequest): boolean {
+  return /return=OperationOutcome/i.test(String(request.headers.prefer ?? ''));
 }
 
 export async function fhirRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -92,7 +95,9 @@ export async function fhirRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     if (issues.some((i) => i.severity === 'error')) {
       return send(reply, 400, operationOutcomeFromIssues(issues));
     }
-    const result = await searchPatients(ctx.db, {
+    // An identifier from another system can never match a Painpath MRN.
+    const otherSystem = query.identifier?.system !== undefined && query.identifier.system !== MRN_SYSTEM;
+    const result = otherSystem ? { items: [], total: 0 } : await searchPatients(ctx.db, {
       orgId: actor.orgId,
       visibleTo: actor.kind === 'user' ? actor.userId : 'all',
       q: query.name,
@@ -122,10 +127,10 @@ export async function fhirRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   app.post('/Patient', { schema: { hide: true } }, async (request, reply) => {
     const { demographics, issues } = fromFhirPatient(request.body);
-    if (issues.some((i) => i.severity === 'error')) throw invalid(issues);
-    const row = await createPatient(ctx, request, demographics, 'Patient.');
+    if (issues.some((i) => i.severity === 'error')) return send(reply, 400, operationOutcomeFromIssues(issues));
+    const row = await createPatient(ctx, request, demographics, 'Patient.', warningsText(issues));
     void reply.header('location', `${baseUrl(request)}/Patient/${row.id}/_history/${row.version}`).header('etag', `W/"${row.version}"`);
-    return send(reply, 201, toFhirPatient(toDomainPatient(row)));
+    return send(reply, 201, wantsOutcome(request) ? operationOutcomeFromIssues(issues) : toFhirPatient(toDomainPatient(row)));
   });
 
   app.put<{ Params: { id: string } }>('/Patient/:id', { schema: { hide: true } }, async (request, reply) => {
@@ -139,10 +144,19 @@ export async function fhirRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       throw new AppError('validation', 'fhir.id-mismatch', 'The resource id does not match the id in the URL.', [{ path: 'Patient.id', message: 'must equal the id in the URL' }]);
     }
     const { demographics, issues } = fromFhirPatient(request.body);
-    if (issues.some((i) => i.severity === 'error')) throw invalid(issues);
+    if (issues.some((i) => i.severity === 'error')) return send(reply, 400, operationOutcomeFromIssues(issues));
     const authorised = await authorisePatient(ctx, request, request.params.id, { action: 'write', category: 'general', caregiverScope: 'demographics' });
-    const row = await patchPatient(ctx, request, authorised, expected, demographics, 'Patient.');
+    // Only what differs is written: the care team's summary (not part of FHIR Patient) is kept, and a
+    // patient's own update is limited to the fields they may change.
+    const current = pickDemographics(authorised.patient);
+    const changes = Object.fromEntries(
+      Object.entries(demographics).filter(([key, value]) => key !== 'summary' && current[key as keyof typeof current] !== value),
+    );
+    const row =
+      Object.keys(changes).length === 0 && authorised.patient.version === expected
+        ? authorised.patient
+        : await patchPatient(ctx, request, authorised, expected, changes, 'Patient.', warningsText(issues));
     void reply.header('etag', `W/"${row.version}"`);
-    return send(reply, 200, toFhirPatient(toDomainPatient(row)));
+    return send(reply, 200, wantsOutcome(request) ? operationOutcomeFromIssues(issues) : toFhirPatient(toDomainPatient(row)));
   });
 }

@@ -176,7 +176,13 @@ const DEFAULTS: Omit<PatientDemographics, 'mrn' | 'givenName' | 'familyName' | '
 };
 
 /** Creates a patient and its audit event in one transaction. */
-export async function createPatient(ctx: AppContext, request: FastifyRequest, body: PatientCreateBody, pathPrefix = 'body.'): Promise<PatientRow> {
+export async function createPatient(
+  ctx: AppContext,
+  request: FastifyRequest,
+  body: PatientCreateBody,
+  pathPrefix = 'body.',
+  auditNote: string | null = null,
+): Promise<PatientRow> {
   const actor = requireActor(request);
   if (actor.kind === 'user') requireStaff(request);
   else if (!actor.scopes.includes('patients.write')) throw new AppError('forbidden', 'access.token-scope', 'This API token does not have the patients.write scope.');
@@ -195,7 +201,7 @@ export async function createPatient(ctx: AppContext, request: FastifyRequest, bo
   const careTeamId = requestedTeam ?? (actor.kind === 'user' ? await firstCareTeamOf(ctx.db, actor.userId) : null);
   return ctx.db.transaction(async (tx) => {
     const row = await insertPatient(tx, actor.orgId, demographics, { careTeamId, coordinatorUserId }, asOf);
-    await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Patient', resourceId: row.id, patientId: row.id })]);
+    await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Patient', resourceId: row.id, patientId: row.id, reason: auditNote })]);
     return row;
   });
 }
@@ -208,6 +214,7 @@ export async function patchPatient(
   expectedVersion: number,
   body: PatientPatchBody,
   pathPrefix = 'body.',
+  auditNote: string | null = null,
 ): Promise<PatientRow> {
   const actor = requireActor(request);
   const asOf = ctx.clock();
@@ -240,7 +247,7 @@ export async function patchPatient(
         resourceType: 'Patient',
         resourceId: patient.id,
         patientId: patient.id,
-        reason: `changed: ${Object.keys(body).sort().join(', ')}`,
+        reason: [`changed: ${Object.keys(body).sort().join(', ')}`, auditNote].filter(Boolean).join('; '),
       }),
     ]);
     return updated;

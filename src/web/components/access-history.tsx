@@ -2,7 +2,7 @@
  * Who looked at or changed a record, from the audit log: a table for staff, plain sentences for patients.
  * The server's action names are mapped to words; unknown ones are shown as they come.
  */
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { ROLE_LABELS, isRole } from '../../domain/access/roles';
 import type { AccessEvent } from '../api-types';
 import { formatDateTime, humanize } from '../format';
@@ -61,55 +61,76 @@ function who(e: AccessEvent): string {
   return 'Someone at your clinic';
 }
 
-export function AccessHistoryTable({ events }: { events: AccessEvent[] }): ReactElement {
-  if (events.length === 0) return <p className="muted">No one has opened this record yet.</p>;
+const FIRST_SHOWN = 10;
+
+function ShowAll({ hidden, onClick }: { hidden: number; onClick: () => void }): ReactElement | null {
+  if (hidden <= 0) return null;
   return (
-    <div className="table-wrap">
-      <table className="table table--stack">
-        <caption>Who opened or changed this record, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.seq}>
-              <th scope="row" data-label="When">
-                {formatDateTime(e.occurredAt)}
-              </th>
-              <td data-label="Who">
-                {who(e)}
-                {e.actorType !== 'user' && <span className="muted block">{humanize(e.actorType)}</span>}
-              </td>
-              <td data-label="What">{humanize(describeAccess(e, false))}</td>
-              <td data-label="Why">{e.reason ?? <span className="muted">Care team access</span>}</td>
+    <button type="button" className="button button--secondary" onClick={onClick}>
+      Show {hidden} more
+    </button>
+  );
+}
+
+export function AccessHistoryTable({ events }: { events: AccessEvent[] }): ReactElement {
+  const [all, setAll] = useState(false);
+  if (events.length === 0) return <p className="muted">No one has opened this record yet.</p>;
+  const shown = all ? events : events.slice(0, FIRST_SHOWN);
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table table--stack">
+          <caption>Who opened or changed this record, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.seq}>
+                <th scope="row" data-label="When">
+                  {formatDateTime(e.occurredAt)}
+                </th>
+                <td data-label="Who">
+                  {who(e)}
+                  {e.actorType !== 'user' && <span className="muted block">{humanize(e.actorType)}</span>}
+                </td>
+                <td data-label="What">{humanize(describeAccess(e, false))}</td>
+                <td data-label="Why">{e.reason ?? <span className="muted">No reason recorded</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowAll hidden={events.length - shown.length} onClick={() => setAll(true)} />
+    </>
   );
 }
 
 /** For a patient or caregiver: one sentence per event. */
 export function AccessHistoryPlain({ events, ownRecord }: { events: AccessEvent[]; ownRecord: boolean }): ReactElement {
+  const [all, setAll] = useState(false);
   if (events.length === 0) return <p>No one has opened this record yet.</p>;
+  const shown = all ? events : events.slice(0, FIRST_SHOWN);
   return (
-    <ol className="plain-list">
-      {events.map((e) => (
-        <li key={e.seq}>
-          <p>
-            <strong>{formatDateTime(e.occurredAt)}</strong>
-            <br />
-            {who(e)} {describeAccess(e, ownRecord)}.
-          </p>
-          {e.reason !== null && e.reason !== '' && <p className="muted">Reason given: {e.reason}</p>}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="plain-list">
+        {shown.map((e) => (
+          <li key={e.seq}>
+            <p>
+              <strong>{formatDateTime(e.occurredAt)}</strong>
+              <br />
+              {who(e)} {describeAccess(e, ownRecord)}.
+            </p>
+            {e.reason !== null && e.reason !== '' && <p className="muted">Reason given: {e.reason}</p>}
+          </li>
+        ))}
+      </ol>
+      <ShowAll hidden={events.length - shown.length} onClick={() => setAll(true)} />
+    </>
   );
 }

@@ -33,7 +33,7 @@ function useFocusMainOnNavigate(): RefObject<HTMLElement | null> {
 
 export function CrisisHelp(): ReactElement {
   return (
-    <aside className="crisis" aria-labelledby="crisis-title">
+    <aside className="crisis" id="help-now" tabIndex={-1} aria-labelledby="crisis-title">
       <h2 id="crisis-title">Need help now?</h2>
       <p>
         If you are thinking about hurting yourself, call or text <a href="tel:988">988</a> any time, day or night.
@@ -57,7 +57,7 @@ export function Layout(): ReactElement {
     setSignOutError(null);
     try {
       await signOut();
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     } catch (err) {
       setSignOutError(err);
       setSigningOut(false);
@@ -90,9 +90,14 @@ export function Layout(): ReactElement {
                   )}
                 </>
               ) : (
-                <li>
-                  <NavLink to="/me">My page</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/me">My page</NavLink>
+                  </li>
+                  <li>
+                    <a href="#help-now">Help now</a>
+                  </li>
+                </>
               )}
             </ul>
           </nav>

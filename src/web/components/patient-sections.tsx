@@ -1,5 +1,5 @@
 /** Sections of the staff patient page that load their own data: tasks and access history. */
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import type { AccessEvent, CareTeamMember, Items, Task } from '../api-types';
 import { useApiData } from '../hooks';
 import { AccessHistoryTable } from './access-history';
@@ -13,12 +13,9 @@ interface PatientTasksProps {
 }
 
 export function PatientTasks({ patientId, careTeam }: PatientTasksProps): ReactElement {
-  const { state, reload } = useApiData<Items<Task>>(`/api/v1/patients/${patientId}/tasks`);
-  const [tasks, setTasks] = useState<Task[]>([]);
-
-  useEffect(() => {
-    if (state.status === 'ready') setTasks(state.data.items);
-  }, [state]);
+  const { state, reload, replace } = useApiData<Items<Task>>(`/api/v1/patients/${patientId}/tasks`);
+  const tasks = state.status === 'ready' ? state.data.items : [];
+  const setTasks = (change: (all: Task[]) => Task[]): void => replace({ items: change(tasks) });
 
   const openCount = tasks.filter((t) => t.status === 'open' || t.status === 'in_progress').length;
   const overdueCount = tasks.filter((t) => t.overdue && (t.status === 'open' || t.status === 'in_progress')).length;

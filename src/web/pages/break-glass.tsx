@@ -39,7 +39,7 @@ export function BreakGlassPage(): ReactElement {
     setError(null);
     try {
       const grant = await apiPost<BreakGlassGrant>('/api/v1/break-glass', { mrn: mrn.trim(), reason: reason.trim() });
-      navigate(`/patients/${grant.patientId}`);
+      void navigate(`/patients/${grant.patientId}`);
     } catch (err) {
       setError(err);
       setBusy(false);

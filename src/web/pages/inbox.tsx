@@ -1,5 +1,5 @@
 /** /inbox: my tasks or my team's tasks, in the order the server ranks them, with Start and Mark done. */
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Items, Task } from '../api-types';
 import { withQuery } from '../api';
@@ -17,13 +17,11 @@ export function InboxPage(): ReactElement {
   const view: View = params.get('view') === 'team' ? 'team' : 'mine';
   const showAll = params.get('status') === 'all';
   usePageTitle(`Inbox: ${VIEW_LABELS[view]}`);
-  const { state, reload } = useApiData<Items<Task>>(
+  const { state, reload, replace } = useApiData<Items<Task>>(
     withQuery('/api/v1/tasks', { view, status: showAll ? 'all' : 'open' }),
   );
-  const [tasks, setTasks] = useState<Task[]>([]);
-  useEffect(() => {
-    if (state.status === 'ready') setTasks(state.data.items);
-  }, [state]);
+  const tasks = state.status === 'ready' ? state.data.items : [];
+  const setTasks = (change: (all: Task[]) => Task[]): void => replace({ items: change(tasks) });
 
   function choose(next: { view?: View; all?: boolean }): void {
     const v = next.view ?? view;

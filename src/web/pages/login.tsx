@@ -1,7 +1,7 @@
 /** /login: sign in with email and password. Explains lockouts and too many tries in plain words. */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { Navigate } from 'react-router-dom';
-import { fieldErrors, isApiError } from '../api';
+import { ApiError, fieldErrors, isApiError, type ErrorDetail } from '../api';
 import { TextField } from '../components/form-field';
 import { PublicFrame } from '../components/public-frame';
 import { ErrorNotice, StatusMessage } from '../components/status';
@@ -10,18 +10,10 @@ import { useSession } from '../session';
 
 const FIELDS = ['email', 'password'] as const;
 
-function errorTitle(error: unknown): string {
-  if (!isApiError(error)) return 'We could not sign you in.';
-  switch (error.code) {
-    case 'auth.invalid-credentials':
-      return 'That email and password do not match.';
-    case 'auth.locked':
-      return 'This account is paused for a short time.';
-    case 'rate-limited':
-      return 'Too many tries in a short time.';
-    default:
-      return 'We could not sign you in.';
-  }
+/** The server's message says it all for the expected cases; otherwise add a plain title. */
+function errorTitle(error: unknown): string | undefined {
+  const known = ['auth.invalid-credentials', 'auth.locked', 'rate-limited', 'validation'];
+  return isApiError(error) && known.includes(error.code) ? undefined : 'We could not sign you in.';
 }
 
 export function LoginPage(): ReactElement {
@@ -38,6 +30,13 @@ export function LoginPage(): ReactElement {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
+    const missing: ErrorDetail[] = [];
+    if (email.trim() === '') missing.push({ path: 'body.email', message: 'Enter your email.' });
+    if (password === '') missing.push({ path: 'body.password', message: 'Enter your password.' });
+    if (missing.length > 0) {
+      setError(new ApiError(400, 'validation', 'Please fill in both boxes.', missing));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
