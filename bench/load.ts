@@ -46,6 +46,7 @@ export interface LoadResult {
   ok2xx: number;
   non2xx: number;
   statusCounts: Record<string, number>;
+  /** Connection errors and timeouts (autocannon counts a timeout as an error too). */
   errors: number;
   timeouts: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };

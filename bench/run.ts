@@ -11,6 +11,8 @@
  * Flags: --duration <s> (10) --warmup <s> (2) --rate <req/s> (1000) --connections <n> (50)
  *        --db embedded|postgres|both (embedded, plus postgres when DATABASE_URL is set)
  *        --routes health,list,read (which loads to run)
+ *        --paced-duration <s> (5; 0 = off): after autocannon, health and patient read again under an evenly
+ *          paced load at the same rate (see paced.ts), when autocannon showed the server keeps that rate
  *        --cpu-prof (profile the loaded server; .cpuprofile files in bench/results/profiles)
  *        --budget <s> (watchdog: kill everything and exit 2 after this long)
  * Exit code: 0 when the run completed (targets met or not: the verdict lines say), 1 on failure.
@@ -22,7 +24,8 @@ import { CpuWindow } from './cpu';
 import { cookieFrom, httpRequest } from './http';
 import { runLoad, type LoadResult } from './load';
 import { readProcMemory, RssSampler } from './memory';
-import { judge, machine, printReport, writeJson, type DatabaseReport, type StartupFigures } from './report';
+import { runPacedLoad } from './paced';
+import { judge, machine, printReport, writeJson, type DatabaseReport, type PacedOutcome, type StartupFigures } from './report';
 import { killAllServers, REPO_ROOT, startServer, type Launcher, type StartedServer } from './server-process';
 
 const DEMO_PRESCRIBER = 'dr.okafor@riverbend.example';
@@ -37,6 +40,7 @@ interface Settings {
   connections: number;
   cpuProf: boolean;
   routes: string[];
+  pacedDurationS: number;
 }
 
 const { values } = parseArgs({
@@ -48,6 +52,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     routes: { type: 'string', default: 'health,list,read' },
+    'paced-duration': { type: 'string', default: '5' },
     budget: { type: 'string' },
   },
 });
@@ -59,6 +64,7 @@ const settings: Settings = {
   connections: positive('connections', values.connections),
   cpuProf: values['cpu-prof'] ?? false,
   routes: (values.routes ?? 'health,list,read').split(',').map((r) => r.trim()),
+  pacedDurationS: Number(values['paced-duration'] ?? 5),
 };
 const adminUrl = process.env.DATABASE_URL || undefined;
 const kinds = databasesToRun(values.db, adminUrl);
@@ -144,6 +150,29 @@ async function benchDatabase(kind: DatabaseKind): Promise<DatabaseReport> {
         }),
       );
       perLoadPeakRssMb[route.name] = sampler.stop().peakRssMb;
+      await settle(server.baseUrl);
+    }
+    const paced: PacedOutcome[] = [];
+    for (const route of routes.filter((r) => r.key === 'health' || r.key === 'read')) {
+      if (settings.pacedDurationS <= 0) break;
+      const load = loads.find((l) => l.name === route.name);
+      if (!load || load.achievedRatePerS < 0.95 * settings.ratePerS || load.errors > 0) {
+        paced.push({ name: route.name, skipped: `autocannon got ${Math.round(load?.achievedRatePerS ?? 0)} of ${settings.ratePerS} req/s: the server does not keep this pace` });
+        continue;
+      }
+      process.stdout.write(`-- ${kind}: evenly paced GET ${route.path} (1 s warm-up + ${settings.pacedDurationS} s)\n`);
+      paced.push(
+        await runPacedLoad({
+          name: route.name,
+          url: server.baseUrl + route.path,
+          headers: route.headers,
+          ratePerS: settings.ratePerS,
+          durationS: settings.pacedDurationS,
+          warmupS: 1,
+          maxSockets: settings.connections,
+        }),
+      );
+      await settle(server.baseUrl);
     }
     const memory = { ...overall.stop(), perLoadPeakRssMb };
     const restartStop = await server.stop();
@@ -156,6 +185,7 @@ async function benchDatabase(kind: DatabaseKind): Promise<DatabaseReport> {
       settings: { durationS: settings.durationS, warmupS: settings.warmupS, ratePerS: settings.ratePerS, connections: settings.connections, launcher },
       startup: { first, restart },
       loads,
+      paced,
       memory,
       generatedAt: new Date().toISOString(),
     };
@@ -165,6 +195,22 @@ async function benchDatabase(kind: DatabaseKind): Promise<DatabaseReport> {
     await database.dispose().catch((err: unknown) => process.stderr.write(`bench: could not remove ${database.describe}: ${String(err)}\n`));
     openDatabases.delete(database);
   }
+}
+
+/**
+ * After a load the server may still be working through requests whose clients have gone (the embedded
+ * database answers one query at a time). Wait until GET /ready, which asks the database, answers promptly,
+ * so one load's backlog does not land in the next one's figures.
+ */
+async function settle(baseUrl: string, timeoutMs = 15_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    const answer = await httpRequest(`${baseUrl}/ready`, { timeoutMs }).catch(() => undefined);
+    if (answer?.status === 200 && performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.stderr.write(`  (the server was still busy ${timeoutMs / 1000} s after the load)\n`);
 }
 
 function startupOf(s: StartedServer): Omit<StartupFigures, 'rssAfterStartMb' | 'stopMs'> {

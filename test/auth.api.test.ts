@@ -115,6 +115,16 @@ describe('sign-in', () => {
     expect((await loginRequest(t.app, user.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('parallel wrong passwords cannot get past the lockout', async () => {
+    const user = await buildUser(t.ctx.db, { orgId: clinic.org.id, role: 'therapist' });
+    // Ten guesses at once, each from its own address (so the per-address rate limit is not what stops them).
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => loginRequest(t.app, user.email, `guess-${i}`, `10.3.0.${i + 1}`)));
+    // Each guess is refused: wrong password (401), or already locked (423) once the lock is in place.
+    for (const r of burst) expect([401, 423]).toContain(r.statusCode);
+    // Ten wrong passwords is at least five: the account must now be locked.
+    expectError(await loginRequest(t.app, user.email, TEST_PASSWORD), 423, 'auth.locked');
+  });
+
   it('audits successful and failed sign-ins', async () => {
     const user = await buildUser(t.ctx.db, { orgId: clinic.org.id, role: 'therapist' });
     await loginRequest(t.app, user.email, 'wrong');

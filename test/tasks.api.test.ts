@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../src/db/schema';
 import { startJobs, type JobQueue } from '../src/server/jobs/jobs';
-import { raiseReminder } from '../src/server/tasks/tasks.service';
+import { raiseReminder, scheduleReminderFor } from '../src/server/tasks/tasks.service';
 import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
 import { buildClinic, TEST_PASSWORD } from './support/builders';
 import { detailPaths, expectError, waitFor } from './support/http';
@@ -110,6 +110,17 @@ describe('creating tasks', () => {
     expect(missing.details[0]?.code).toBe('task.assignee-missing');
     const role = expectError(await doc.send('POST', '/api/v1/tasks', { patientId: clinic.patientA.id, type: 'general', title: 'Wizards', assigneeRole: 'wizard' }), 400, 'validation');
     expect(detailPaths(role)).toEqual(['body.assigneeRole', 'body.assigneeUserId']);
+  });
+
+  it('an assignee or care team that does not exist in the clinic is 400 with its path, not a 500', async () => {
+    const before = (await t.ctx.db.select().from(tasks)).length;
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const base = { patientId: clinic.patientA.id, type: 'general', title: 'Ghost assignee' };
+    const user = expectError(await doc.send('POST', '/api/v1/tasks', { ...base, assigneeUserId: nobody }), 400, 'validation');
+    expect(detailPaths(user)).toEqual(['body.assigneeUserId']);
+    const team = expectError(await doc.send('POST', '/api/v1/tasks', { ...base, careTeamId: nobody }), 400, 'validation');
+    expect(detailPaths(team)).toEqual(['body.careTeamId']);
+    expect((await t.ctx.db.select().from(tasks)).length).toBe(before);
   });
 
   it('lists every bad field at once: no assignee, unknown type, bad dueAt', async () => {
@@ -249,6 +260,51 @@ describe('reminders (real pg-boss)', () => {
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       expect((await history(agent, closed.id)).map((e) => e.event)).toEqual(['created', 'task.completed']);
       expect((await t.ctx.db.select().from(tasks).where(eq(tasks.id, closed.id)))[0]?.remindedAt).toBeNull();
+    } finally {
+      await stop(q);
+    }
+  });
+
+  const pendingJobs = async (taskId: string, dueAt: string): Promise<number> => {
+    const r = await t.ctx.database.sql.executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'task-reminder' AND singleton_key = $1 AND state IN ('created', 'retry')`, [`${taskId}@${dueAt}`]);
+    return Number(r.rows[0]?.n);
+  };
+
+  it('scheduling the same reminder again (as every restart does) keeps one pending job', { timeout: 60_000 }, async () => {
+    const q = await start();
+    try {
+      t.clock.now = new Date();
+      const agent = await signIn(t.app, clinic.prescriberA.email, TEST_PASSWORD);
+      const task = await create(agent, { patientId: clinic.patientA.id, title: 'Reminder: next week', assigneeUserId: clinic.prescriberA.id, dueAt: iso(7 * 24 * HOUR) });
+      expect(await pendingJobs(task.id, task.dueAt as string)).toBe(1);
+      const row = (await t.ctx.db.select().from(tasks).where(eq(tasks.id, task.id)))[0];
+      if (!row) throw new Error('task row missing');
+      // What rescheduleReminders() does for this task at every start-up.
+      await scheduleReminderFor(t.ctx, row);
+      await scheduleReminderFor(t.ctx, row);
+      expect(await pendingJobs(task.id, task.dueAt as string)).toBe(1);
+    } finally {
+      await stop(q);
+    }
+  });
+
+  it('a task reopened after its due time (closed when the reminder ran) still gets its reminder', { timeout: 60_000 }, async () => {
+    const q = await start();
+    try {
+      t.clock.now = new Date();
+      const agent = await signIn(t.app, clinic.prescriberA.email, TEST_PASSWORD);
+      const task = await create(agent, { patientId: clinic.patientA.id, title: 'Reminder: reopened', assigneeUserId: clinic.prescriberA.id, dueAt: iso(1_000) });
+      expect((await agent.send('PATCH', `/api/v1/tasks/${task.id}`, { status: 'done' }, { 'if-match': 'W/"1"' })).statusCode).toBe(200);
+      // Wait until the reminder job has run (and, the task being done, raised nothing).
+      await waitFor('the reminder job to run', async () => ((await pendingJobs(task.id, task.dueAt as string)) === 0 ? true : undefined), 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await reminded(agent, task.id)).toBeUndefined();
+
+      t.clock.now = new Date();
+      const reopened = await agent.send('PATCH', `/api/v1/tasks/${task.id}`, { status: 'open' }, { 'if-match': 'W/"2"' });
+      expect(reopened.json()).toMatchObject({ status: 'open', overdue: true, remindedAt: null });
+      // Open, overdue and never reminded: reminderAt() says the reminder is due now (a restart would raise it).
+      await waitFor('the reminder for the reopened task', () => reminded(agent, task.id), 10_000);
     } finally {
       await stop(q);
     }

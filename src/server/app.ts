@@ -105,7 +105,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
     const isApi = url.startsWith('/api') || url.startsWith('/fhir') || url.startsWith('/cds-services');
-    if (!isApi && request.method === 'GET' && hasWeb) {
+    // A missing file (a path ending in an extension) is a 404, not the app: after a rebuild, an old asset
+    // name must not come back as HTML.
+    const isFile = /\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '');
+    if (!isApi && !isFile && request.method === 'GET' && hasWeb) {
       // The web app routes on the client: any other page path gets index.html.
       void reply.header('cache-control', 'no-cache').sendFile('index.html');
       return;

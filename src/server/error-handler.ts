@@ -14,13 +14,55 @@ interface AjvError {
   params?: Record<string, unknown>;
 }
 
+/** Plain-language message for one Ajv error. */
+function plainMessage(e: AjvError): string {
+  const p = e.params ?? {};
+  switch (e.keyword) {
+    case 'minLength':
+      return p.limit === 1 ? 'cannot be empty' : `is too short: use at least ${String(p.limit)} characters`;
+    case 'maxLength':
+      return `is too long: use at most ${String(p.limit)} characters`;
+    case 'minimum':
+      return `must be ${String(p.limit)} or more`;
+    case 'maximum':
+      return `must be ${String(p.limit)} or less`;
+    case 'enum':
+      return `must be one of: ${((p.allowedValues as unknown[] | undefined) ?? []).map(String).join(', ')}`;
+    case 'type':
+      return `must be ${p.type === 'integer' ? 'a whole number' : `a ${String(p.type)}`}`;
+    case 'format':
+      if (p.format === 'uuid') return 'must be an id (UUID)';
+      if (p.format === 'date-time') return 'must be a date and time such as 2026-11-22T15:00:00Z';
+      return `must be a valid ${String(p.format)}`;
+    case 'pattern':
+      return p.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'must be a date written YYYY-MM-DD' : 'is not in the expected format';
+    case 'minItems':
+      return `needs at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
+    case 'uniqueItems':
+      return 'must not repeat an item';
+    case 'minProperties':
+      return 'must contain at least one field';
+    default:
+      return e.message ?? 'is invalid';
+  }
+}
+
 export function validationDetails(context: string, errors: readonly AjvError[]): ErrorDetail[] {
+  // A nullable field (anyOf [T, null]) that fails yields "must be null" and "must match a schema in anyOf"
+  // beside the real reason: keep only the real reason for that path.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath ?? ''));
+  const relevant = errors.filter(
+    (e) => !(anyOfPaths.has(e.instancePath ?? '') && (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params?.type === 'null'))),
+  );
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
-  for (const e of errors) {
+  for (const path of anyOfPaths) {
+    if (!relevant.some((e) => (e.instancePath ?? '') === path)) relevant.push({ instancePath: path, keyword: 'invalid', message: 'is not an allowed value' });
+  }
+  for (const e of relevant) {
     const base = context + (e.instancePath ? e.instancePath.replace(/\//g, '.') : '');
     let path = base;
-    let message = e.message ?? 'is invalid';
+    let message = plainMessage(e);
     if (e.keyword === 'additionalProperties' && typeof e.params?.additionalProperty === 'string') {
       path = `${base}.${e.params.additionalProperty}`;
       message = 'is not a known field';

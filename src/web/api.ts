@@ -154,10 +154,11 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 /** Schema-validator wording ("must NOT have fewer than 10 characters") in plain words. */
-export function plainDetail(message: string): string {
+export function plainDetail(message: string, field = ''): string {
   const m = message.trim();
+  if (/email/i.test(field) && m.startsWith('must match pattern')) return 'Enter an email address, like name@example.com.';
   const fewer = /must NOT have fewer than (\d+) characters/.exec(m);
-  if (fewer) return `Use at least ${fewer[1]} characters.`;
+  if (fewer) return fewer[1] === '1' ? 'This is required.' : `Use at least ${fewer[1]} characters.`;
   const more = /must NOT have more than (\d+) characters/.exec(m);
   if (more) return `Use ${more[1]} characters or fewer.`;
   const items = /must NOT have fewer than (\d+) items/.exec(m);
@@ -187,7 +188,7 @@ export function fieldErrors(error: unknown, fields: readonly string[]): Record<s
     if (noise.test(d.message) && informative.has(d.path)) continue;
     const name = d.path.replace(/^(body|query|params)[./]/, '').replace(/^\//, '').split(/[./[]/)[0] ?? '';
     const key = fields.includes(name) ? name : '';
-    const plain = plainDetail(d.message);
+    const plain = plainDetail(d.message, name);
     const text = key === '' && d.path !== '' ? `${d.path}: ${plain}` : plain;
     const list = (out[key] ??= []);
     if (!list.includes(text)) list.push(text);

@@ -25,22 +25,30 @@ type TextKey = (typeof TEXT_FIELDS)[number];
 const FIELDS: readonly string[] = [...TEXT_FIELDS, 'interpreterNeeded'];
 
 type Draft = Record<TextKey, string> & { interpreterNeeded: boolean };
+type Key = keyof Draft;
 
 function draftFrom(p: PatientDetail): Draft {
   const d = Object.fromEntries(TEXT_FIELDS.map((k) => [k, p[k] ?? ''])) as Record<TextKey, string>;
   return { ...d, interpreterNeeded: p.interpreterNeeded };
 }
 
-/** Only what changed; blank optional fields become null ("remove this"). */
-function changes(p: PatientDetail, d: Draft): Partial<PatientEdit> {
+/**
+ * Only what the person changed, compared with the latest record; blank optional fields become null.
+ * Fields they did not touch are never sent, so a reload after a conflict cannot undo someone else's edit.
+ */
+function changes(p: PatientDetail, edits: Partial<Draft>): Partial<PatientEdit> {
   const out: Partial<PatientEdit> = {};
   for (const k of TEXT_FIELDS) {
-    const typed = d[k].trim();
+    const edited = edits[k];
+    if (edited === undefined) continue;
+    const typed = edited.trim();
     if (typed === (p[k] ?? '')) continue;
     if (k === 'preferredLanguage') out.preferredLanguage = typed;
     else out[k] = typed === '' ? null : typed;
   }
-  if (d.interpreterNeeded !== p.interpreterNeeded) out.interpreterNeeded = d.interpreterNeeded;
+  if (edits.interpreterNeeded !== undefined && edits.interpreterNeeded !== p.interpreterNeeded) {
+    out.interpreterNeeded = edits.interpreterNeeded;
+  }
   return out;
 }
 
@@ -73,7 +81,10 @@ interface DemographicsFormProps {
 }
 
 export function DemographicsForm({ patient, etag, onSaved, onReload, onCancel }: DemographicsFormProps): ReactElement {
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(patient));
+  // What the person typed, field by field; untouched fields show the latest saved value.
+  const [edits, setEdits] = useState<Partial<Draft>>({});
+  const draft: Draft = { ...draftFrom(patient), ...edits };
+  const edit = <K extends Key>(key: K, value: Draft[K]): void => setEdits((e) => ({ ...e, [key]: value }));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [reloaded, setReloaded] = useState(false);
@@ -82,7 +93,7 @@ export function DemographicsForm({ patient, etag, onSaved, onReload, onCancel }:
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const body = changes(patient, draft);
+    const body = changes(patient, edits);
     if (Object.keys(body).length === 0) {
       onCancel();
       return;
@@ -110,7 +121,7 @@ export function DemographicsForm({ patient, etag, onSaved, onReload, onCancel }:
     <form className="form form--panel" onSubmit={(e) => void handleSubmit(e)} aria-labelledby="edit-details-title" noValidate>
       <h3 id="edit-details-title">Edit details</h3>
       {stale ? (
-        <ErrorNotice error={error} title="Someone else changed this record. Reload to see their changes." focus>
+        <ErrorNotice error={error} title="Someone else changed this record. Reload to see their changes." focus hideMessage>
           <p>What you typed is kept below.</p>
           <button type="button" className="button button--secondary" onClick={reload}>
             Reload the record
@@ -121,7 +132,8 @@ export function DemographicsForm({ patient, etag, onSaved, onReload, onCancel }:
       )}
       {reloaded && (
         <p className="notice notice--info" role="status">
-          The details above now show the latest saved version. What you typed is still here. Check it, then save again.
+          The details above now show the latest saved version. The boxes you changed still hold what you typed; the
+          others show the new values. Check them, then save again.
         </p>
       )}
       <div className="form-grid">
@@ -132,7 +144,7 @@ export function DemographicsForm({ patient, etag, onSaved, onReload, onCancel }:
             name={k}
             type={INPUT_TYPES[k] ?? 'text'}
             value={draft[k]}
-            onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
+            onChange={(v) => edit(k, v)}
             hint={HINTS[k]}
             autoComplete="off"
             required={k === 'preferredLanguage'}
@@ -144,7 +156,7 @@ export function DemographicsForm({ patient, etag, onSaved, onReload, onCancel }:
         label="Needs an interpreter"
         name="interpreterNeeded"
         checked={draft.interpreterNeeded}
-        onChange={(v) => setDraft((d) => ({ ...d, interpreterNeeded: v }))}
+        onChange={(v) => edit('interpreterNeeded', v)}
         errors={byField.interpreterNeeded}
       />
       <div className="button-row">

@@ -20,6 +20,9 @@ export function RequestId({ error }: { error: unknown }): ReactElement | null {
   );
 }
 
+/** Statuses the person can fix themselves; a support code would only add noise. */
+const USER_FIXABLE = new Set([400, 401, 412, 423, 428, 429]);
+
 interface ErrorNoticeProps {
   error: unknown;
   title?: string;
@@ -28,9 +31,11 @@ interface ErrorNoticeProps {
   children?: ReactNode;
   /** Move focus here when the error appears (forms), so keyboard and screen-reader users hear it. */
   focus?: boolean;
+  /** Leave out the server's message when the title already says the same thing. */
+  hideMessage?: boolean;
 }
 
-export function ErrorNotice({ error, title, extra = [], children, focus = false }: ErrorNoticeProps): ReactElement {
+export function ErrorNotice({ error, title, extra = [], children, focus = false, hideMessage = false }: ErrorNoticeProps): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
@@ -40,7 +45,7 @@ export function ErrorNotice({ error, title, extra = [], children, focus = false 
   return (
     <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref}>
       {title !== undefined && <p className="notice-title">{title}</p>}
-      <p>{message}</p>
+      {!hideMessage && <p>{message}</p>}
       {extra.length > 0 && (
         <ul>
           {extra.map((m) => (
@@ -49,7 +54,7 @@ export function ErrorNotice({ error, title, extra = [], children, focus = false 
         </ul>
       )}
       {children}
-      <RequestId error={error} />
+      {!(isApiError(error) && USER_FIXABLE.has(error.status)) && <RequestId error={error} />}
     </div>
   );
 }

@@ -61,7 +61,9 @@ export function TaskList({ tasks, showPatient, onUpdated, onStale, emptyText }: 
   return (
     <div>
       <StatusMessage>{status}</StatusMessage>
-      {error !== null && <ErrorNotice error={error} title={staleTitle} focus />}
+      {error !== null && (
+        <ErrorNotice error={error} title={staleTitle} focus hideMessage={isApiError(error) && error.code === 'conflict.stale-version'} />
+      )}
       {tasks.length === 0 ? (
         <p className="muted">{emptyText}</p>
       ) : (
@@ -100,11 +102,11 @@ export function TaskList({ tasks, showPatient, onUpdated, onStale, emptyText }: 
                       disabled={busyId === t.id}
                       onClick={() => void change(t, 'in_progress')}
                     >
-                      Start<span className="visually-hidden">: {t.title}</span>
+                      Start<span className="visually-hidden"> ({t.title})</span>
                     </button>
                   )}
                   <button type="button" className="button" disabled={busyId === t.id} onClick={() => void change(t, 'done')}>
-                    Mark done<span className="visually-hidden">: {t.title}</span>
+                    Mark done<span className="visually-hidden"> ({t.title})</span>
                   </button>
                 </div>
               )}
