@@ -1,5 +1,5 @@
 /**
- * An evenly paced, open-loop load: requests are due at a steady rate (a batch every 10 ms) whatever the
+ * An evenly paced, open-loop load: requests are due at a steady rate (checked every millisecond) whatever the
  * server does, over a pool of keep-alive connections, and each latency is measured from the moment the
  * request was due, so waiting for a free connection counts (no coordinated omission).
  *
@@ -31,7 +31,7 @@ export interface PacedResult {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 }
 
-const TICK_MS = 10;
+const TICK_MS = 1;
 /** After the last request is due, answers still missing after this long count as errors. */
 const DRAIN_MS = 5_000;
 

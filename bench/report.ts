@@ -52,7 +52,7 @@ export type PacedOutcome = PacedResult | { name: string; skipped: string };
 export interface DatabaseReport {
   database: { kind: DatabaseKind; describe: string };
   machine: Machine;
-  settings: { durationS: number; warmupS: number; ratePerS: number; connections: number; launcher: Launcher };
+  settings: { durationS: number; warmupS: number; ratePerS: number; connections: number; launcher: Launcher; serverRoot: string };
   startup: { first: StartupFigures; restart: StartupFigures };
   loads: LoadResult[];
   /** Health and patient read under an evenly paced load at the same rate, when the server kept up. */
@@ -134,7 +134,7 @@ export function printReport(report: DatabaseReport, out: NodeJS.WritableStream =
     '',
     `== Painpath bench: ${report.database.kind} (${report.database.describe})`,
     `machine: ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${m.platform}, ${fmtInt(m.totalMemoryMb)} MB RAM`,
-    `server:  ${s.launcher} src/server/main.ts, LOG_LEVEL=warn, PAINPATH_JOBS=on, loopback`,
+    `server:  ${s.launcher} src/server/main.ts${s.serverRoot === REPO_ROOT ? '' : ` in ${s.serverRoot}`}, LOG_LEVEL=warn, PAINPATH_JOBS=on, loopback`,
     `load:    autocannon, ${fmtInt(s.ratePerS)} req/s over ${s.connections} connections, ${s.durationS} s after ${s.warmupS} s warm-up, each route alone`,
     '',
     'start-up (spawn -> first 200 from GET /health)',

@@ -14,6 +14,7 @@
  *        --paced-duration <s> (5; 0 = off): after autocannon, health and patient read again under an evenly
  *          paced load at the same rate (see paced.ts), when autocannon showed the server keeps that rate
  *        --cpu-prof (profile the loaded server; .cpuprofile files in bench/results/profiles)
+ *        --server-root <dir> (run src/server/main.ts of another checkout, e.g. to compare a branch)
  *        --budget <s> (watchdog: kill everything and exit 2 after this long)
  * Exit code: 0 when the run completed (targets met or not: the verdict lines say), 1 on failure.
  */
@@ -41,6 +42,7 @@ interface Settings {
   cpuProf: boolean;
   routes: string[];
   pacedDurationS: number;
+  serverRoot: string | undefined;
 }
 
 const { values } = parseArgs({
@@ -53,6 +55,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     routes: { type: 'string', default: 'health,list,read' },
     'paced-duration': { type: 'string', default: '5' },
+    'server-root': { type: 'string' },
     budget: { type: 'string' },
   },
 });
@@ -65,6 +68,7 @@ const settings: Settings = {
   cpuProf: values['cpu-prof'] ?? false,
   routes: (values.routes ?? 'health,list,read').split(',').map((r) => r.trim()),
   pacedDurationS: Number(values['paced-duration'] ?? 5),
+  serverRoot: values['server-root'] ? path.resolve(values['server-root']) : undefined,
 };
 const adminUrl = process.env.DATABASE_URL || undefined;
 const kinds = databasesToRun(values.db, adminUrl);
@@ -108,7 +112,7 @@ async function benchDatabase(kind: DatabaseKind): Promise<DatabaseReport> {
     const env = { ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAINPATH_JOBS: 'on', PAINPATH_DEMO: 'on' };
 
     process.stdout.write(`-- ${kind}: first start on an empty database\n`);
-    server = await startServer({ env, startTimeoutMs: START_TIMEOUT_MS });
+    server = await startServer({ env, startTimeoutMs: START_TIMEOUT_MS, serverRoot: settings.serverRoot });
     const firstStart = server;
     const launcher: Launcher = server.launcher;
     const firstRss = readProcMemory(server.serverPid)?.rssMb;
@@ -118,7 +122,7 @@ async function benchDatabase(kind: DatabaseKind): Promise<DatabaseReport> {
 
     process.stdout.write(`-- ${kind}: restart on the same data\n`);
     const nodeFlags = settings.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(REPO_ROOT, 'bench', 'results', 'profiles')] : [];
-    server = await startServer({ env, startTimeoutMs: START_TIMEOUT_MS, launcher, nodeFlags });
+    server = await startServer({ env, startTimeoutMs: START_TIMEOUT_MS, launcher, nodeFlags, serverRoot: settings.serverRoot });
     const restartStart = server;
     const restartRss = readProcMemory(server.serverPid)?.rssMb;
 
@@ -182,7 +186,7 @@ async function benchDatabase(kind: DatabaseKind): Promise<DatabaseReport> {
     const partial = {
       database: { kind, describe: database.describe },
       machine: machine(),
-      settings: { durationS: settings.durationS, warmupS: settings.warmupS, ratePerS: settings.ratePerS, connections: settings.connections, launcher },
+      settings: { durationS: settings.durationS, warmupS: settings.warmupS, ratePerS: settings.ratePerS, connections: settings.connections, launcher, serverRoot: settings.serverRoot ?? REPO_ROOT },
       startup: { first, restart },
       loads,
       paced,

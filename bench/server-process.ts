@@ -2,7 +2,9 @@
  * The real server as a child process: `node --import tsx src/server/main.ts` (falling back to
  * `npx tsx src/server/main.ts` when the loader flag does not work), on loopback with PORT=0. The port is
  * read from the banner on stdout ("Painpath is running at http://127.0.0.1:<port>"); start-up time is
- * measured from spawn to the first 200 from GET /health, polled every 20 ms.
+ * measured from spawn to the first 200 from GET /health, polled every 20 ms. Polling can only begin once
+ * the banner has given the port; the server prints it right after listening, so nothing is lost.
+ * Each server runs in its own process group (detached), which `stop()` and `killAllServers()` end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,6 +27,8 @@ export interface ServerOptions {
   /** Extra node flags, e.g. --cpu-prof (only with the `node --import tsx` launcher). */
   nodeFlags?: string[];
   launcher?: Launcher;
+  /** The checkout whose src/server/main.ts runs (default: this one), e.g. to compare a branch. */
+  serverRoot?: string;
 }
 
 export interface StartedServer {
@@ -92,7 +96,7 @@ async function startWith(launcher: Launcher, options: ServerOptions): Promise<St
       : ['npx', ['tsx', 'src/server/main.ts']];
 
   const t0 = performance.now();
-  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: options.serverRoot ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {

@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
     await page.goto(`${server.url}/no-such-page`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const text = await page.textContent('main');
-    expect(text ?? '').toMatch(/not found|can.t find|cannot find|does not exist/i);
+    expect(text ?? '').toMatch(/not found|could not find|can.t find|cannot find|does not exist/i);
     await expectAccessible(page);
     await screenshot(page, 'foundation-09-error-page');
     await page.close();

@@ -28,7 +28,7 @@ afterAll(async () => t?.close());
 function fhirJson<T>(res: LightMyRequestResponse, status: number): T {
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
-  return res.json() as T;
+  return res.json<T>();
 }
 
 function outcome(res: LightMyRequestResponse, status: number): OperationOutcome {

@@ -50,7 +50,7 @@ const iso = (ms: number): string => new Date(t.clock.now.getTime() + ms).toISOSt
 async function create(agent: Agent, body: Record<string, unknown>): Promise<TaskBody> {
   const res = await agent.send('POST', '/api/v1/tasks', { type: 'follow-up', ...body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as TaskBody;
+  return res.json<TaskBody>();
 }
 
 async function inbox(agent: Agent, query: string): Promise<TaskBody[]> {

@@ -267,6 +267,8 @@ export const taskHistory = pgTable(
   'task_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order, for events recorded at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     orgId: uuid('org_id').notNull(),
     patientId: uuid('patient_id'),
     taskId: uuid('task_id')

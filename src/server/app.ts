@@ -12,6 +12,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { adminRoutes } from './admin/admin.routes';
@@ -34,8 +36,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Bodies are validated strictly (a number sent for a text field is an error, never silently converted);
+  // query strings, path parameters and headers are text by nature and are coerced to the schema's types.
+  const bodyAjv = addFormats(new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true, strict: false }));
+  const textAjv = addFormats(new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, strict: false }));
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+  // Only JSON (and FHIR JSON under /fhir) is accepted: other media types get 415.
+  app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler(handleError);
   app.addSchema(ErrorResponse);

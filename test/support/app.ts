@@ -68,7 +68,7 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const body = res.json() as { csrfToken: string; user: Agent['user'] };
+  const body = res.json<{ csrfToken: string; user: Agent['user'] }>();
   return {
     cookie,
     csrfToken: body.csrfToken,

@@ -16,7 +16,7 @@ export interface RestError {
 export function expectError(res: LightMyRequestResponse, status: number, code: string): RestError {
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
-  const body = res.json() as { error: RestError };
+  const body = res.json<{ error: RestError }>();
   expect(body.error.code).toBe(code);
   expect(typeof body.error.message).toBe('string');
   expect(body.error.message.length).toBeGreaterThan(0);

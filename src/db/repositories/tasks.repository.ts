@@ -1,5 +1,6 @@
 /** Tasks and their history: one model shared by every feature that raises work for the care team. */
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { OVERSIGHT_TASK_TYPES } from '../../domain/tasks/task';
 import type { DbOrTx } from '../client';
 import { careTeamMembers, careTeams, patients, taskHistory, tasks, users } from '../schema';
 
@@ -73,11 +74,27 @@ async function selectTasks(db: DbOrTx, where: SQL | undefined, limit: number): P
 
 const OPEN = ['open', 'in_progress'];
 
-/** Tasks for one person: assigned to them, or to their role with no named person. */
+/**
+ * Tasks for one person: assigned to them by name, or to their role with no named person — the latter
+ * only for clinic-level tasks, oversight tasks (src/domain/tasks), or patients on their care teams (or whom
+ * they coordinate).
+ */
 export async function tasksForUser(db: DbOrTx, orgId: string, userId: string, role: string, openOnly: boolean): Promise<TaskListRow[]> {
+  const myTeams = db.select({ id: careTeamMembers.careTeamId }).from(careTeamMembers).where(eq(careTeamMembers.userId, userId));
+  const myPatients = db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(or(inArray(patients.careTeamId, myTeams), eq(patients.coordinatorUserId, userId)));
   const conds: SQL[] = [
     eq(tasks.orgId, orgId),
-    or(eq(tasks.assigneeUserId, userId), and(isNull(tasks.assigneeUserId), eq(tasks.assigneeRole, role))) as SQL,
+    or(
+      eq(tasks.assigneeUserId, userId),
+      and(
+        isNull(tasks.assigneeUserId),
+        eq(tasks.assigneeRole, role),
+        or(isNull(tasks.patientId), inArray(tasks.type, [...OVERSIGHT_TASK_TYPES]), inArray(tasks.patientId, myPatients)),
+      ),
+    ) as SQL,
   ];
   if (openOnly) conds.push(inArray(tasks.status, OPEN));
   return selectTasks(db, and(...conds), 500);
@@ -131,7 +148,7 @@ export async function addTaskHistory(
 }
 
 export async function taskHistoryFor(db: DbOrTx, taskId: string): Promise<(typeof taskHistory.$inferSelect)[]> {
-  return db.select().from(taskHistory).where(eq(taskHistory.taskId, taskId)).orderBy(asc(taskHistory.at));
+  return db.select().from(taskHistory).where(eq(taskHistory.taskId, taskId)).orderBy(asc(taskHistory.at), asc(taskHistory.seq));
 }
 
 /** Open tasks with a due date and no reminder raised yet (used to re-schedule reminders at start-up). */

@@ -23,11 +23,29 @@ export async function countUsers(db: DbOrTx): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export async function recordFailedLogin(db: DbOrTx, userId: string, lockedUntil: Date | null): Promise<void> {
-  await db
+/**
+ * Counts a wrong password and locks the account when the count reaches `maxFailed`, in ONE statement, so
+ * parallel guesses cannot all read the same old count. A lock that has expired starts the count afresh.
+ * Returns the new count and the lock end (if locked).
+ */
+export async function recordFailedLogin(
+  db: DbOrTx,
+  userId: string,
+  asOf: Date,
+  maxFailed: number,
+  lockUntil: Date,
+): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+  const lockExpired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${asOf.toISOString()}::timestamptz)`;
+  const next = sql`(case when ${lockExpired} then 1 else ${users.failedLogins} + 1 end)`;
+  const rows = await db
     .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1`, ...(lockedUntil ? { lockedUntil } : {}) })
-    .where(eq(users.id, userId));
+    .set({
+      failedLogins: next,
+      lockedUntil: sql`case when ${next} >= ${maxFailed} then ${lockUntil.toISOString()}::timestamptz when ${lockExpired} then null else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  return rows[0] ?? { failedLogins: 0, lockedUntil: null };
 }
 
 export async function resetFailedLogins(db: DbOrTx, userId: string): Promise<void> {

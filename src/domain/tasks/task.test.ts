@@ -8,8 +8,7 @@ import {
   parseIsoDateTime,
   reminderAt,
   sortInbox,
-  validateNewTask,
-} from './task';
+  validateNewTask, isOversightTask } from './task';
 
 const AS_OF = new Date('2025-03-10T12:00:00.000Z');
 
@@ -258,5 +257,16 @@ describe('sortInbox', () => {
     const sorted = sortInbox(tasks, AS_OF);
     expect(sorted).not.toBe(tasks);
     expect(tasks).toEqual(copy);
+  });
+});
+
+describe('isOversightTask', () => {
+  it.each([
+    ['break-glass-review', true],
+    ['safety', false],
+    ['general', false],
+    ['follow-up', false],
+  ] as const)('%s -> %s', (type, expected) => {
+    expect(isOversightTask({ type })).toBe(expected);
   });
 });

@@ -282,3 +282,14 @@ export function sortInbox<T extends Pick<TaskRecord, 'dueAt' | 'status' | 'prior
   );
   return keyed.map((k) => k.task);
 }
+
+/**
+ * Oversight tasks are about how a record was used, not about the patient's care: a person in the
+ * assigned role sees and closes them without being on the patient's care team (a clinic lead reviewing
+ * a break-the-glass access, for example).
+ */
+export const OVERSIGHT_TASK_TYPES: readonly TaskType[] = ['break-glass-review'];
+
+export function isOversightTask(task: Pick<TaskRecord, 'type'>): boolean {
+  return OVERSIGHT_TASK_TYPES.includes(task.type);
+}

@@ -110,10 +110,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         });
       }
       if (!(await verifyPassword(user.passwordHash, request.body.password))) {
-        const failures = user.failedLogins + 1;
-        const lockedUntil = failures >= settings.lockout.maxFailedLogins ? new Date(asOf.getTime() + settings.lockout.lockMinutes * 60_000) : null;
-        await recordFailedLogin(ctx.db, user.id, lockedUntil);
-        await ctx.audit.record(auditFrom(request, asOf, { ...actorFields, action: 'login-failed', resourceType: 'Session', reason: lockedUntil ? 'wrong password; account locked' : 'wrong password' }));
+        const counted = await recordFailedLogin(
+          ctx.db,
+          user.id,
+          asOf,
+          settings.lockout.maxFailedLogins,
+          new Date(asOf.getTime() + settings.lockout.lockMinutes * 60_000),
+        );
+        const locked = counted.lockedUntil !== null && counted.lockedUntil > asOf;
+        await ctx.audit.record(auditFrom(request, asOf, { ...actorFields, action: 'login-failed', resourceType: 'Session', reason: locked ? 'wrong password; account locked' : 'wrong password' }));
         throw invalid;
       }
       await resetFailedLogins(ctx.db, user.id);

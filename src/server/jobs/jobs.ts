@@ -32,7 +32,16 @@ export async function startJobs(
   });
   boss.on('error', (err: Error) => log('job queue error', { err: err.message }));
   await boss.start();
-  await boss.createQueue(TASK_REMINDER_QUEUE, { name: TASK_REMINDER_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  // Policy 'short': at most one queued job per singletonKey (pg-boss 10 ignores singletonKey otherwise).
+  const queue = { name: TASK_REMINDER_QUEUE, policy: 'short' as const, retryLimit: 5, retryDelay: 30, retryBackoff: true };
+  const existing = await boss.getQueue(TASK_REMINDER_QUEUE);
+  if (!existing) await boss.createQueue(TASK_REMINDER_QUEUE, queue);
+  else if (existing.policy !== 'short') {
+    // The policy of an existing queue cannot be changed in place: recreate it (its pending jobs are
+    // rescheduled from the tasks table at every start-up by rescheduleReminders).
+    await boss.deleteQueue(TASK_REMINDER_QUEUE);
+    await boss.createQueue(TASK_REMINDER_QUEUE, queue);
+  }
   await boss.work<ReminderJob>(TASK_REMINDER_QUEUE, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
     for (const job of jobs) await handlers.onReminder(job.data);
   });

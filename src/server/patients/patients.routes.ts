@@ -87,6 +87,9 @@ export const patientRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     async (request) => {
       const authorised = await authorisePatient(ctx, request, request.params.id, { action: 'read', category: 'general', caregiverScope: 'demographics' });
       const events = await patientAccessHistory(ctx.db, authorised.patient.orgId, authorised.patient.id, request.query.limit);
+      // Staff network addresses are for the clinic's own review, not shown to patients and caregivers.
+      const actor = requireActor(request);
+      const showIp = !(actor.kind === 'user' && (actor.role === 'patient' || actor.role === 'caregiver'));
       await ctx.audit.record(
         auditFrom(request, ctx.clock(), { action: 'read', resourceType: 'AccessHistory', resourceId: authorised.patient.id, patientId: authorised.patient.id }),
       );
@@ -99,7 +102,7 @@ export const patientRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
           action: e.action,
           resourceType: e.resourceType,
           reason: e.reason,
-          ip: e.ip,
+          ip: showIp ? e.ip : null,
         })),
       };
     },
@@ -161,15 +164,15 @@ export const patientRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         if (!actor.patientId) return { items: [] };
         const authorised = await authorisePatient(ctx, request, actor.patientId, { action: 'read', category: 'general' });
         const p = authorised.patient;
+        await ctx.audit.record(auditFrom(request, ctx.clock(), { action: 'search', resourceType: 'Patient', resourceId: p.id, patientId: p.id, reason: 'own record' }));
         return { items: [{ id: p.id, givenName: p.givenName, familyName: p.familyName, preferredName: p.preferredName, relationship: 'self', scopes: ['all'] }] };
       }
       const asOf = ctx.clock();
-      const rows = await caregiverPatients(ctx.db, actor.userId);
-      return {
-        items: rows
-          .filter((r) => isConsentActive(r.consent, asOf))
-          .map((r) => ({ ...r.patient, relationship: 'caregiver', scopes: [...r.consent.scopes] })),
-      };
+      const rows = (await caregiverPatients(ctx.db, actor.userId)).filter((r) => isConsentActive(r.consent, asOf));
+      for (const r of rows) {
+        await ctx.audit.record(auditFrom(request, asOf, { action: 'search', resourceType: 'Patient', resourceId: r.patient.id, patientId: r.patient.id, reason: 'caregiver list' }));
+      }
+      return { items: rows.map((r) => ({ ...r.patient, relationship: 'caregiver', scopes: [...r.consent.scopes] })) };
     },
   );
 };

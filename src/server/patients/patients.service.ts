@@ -135,6 +135,18 @@ export function throwIfRequestInvalid(request: FastifyRequest, asOf: Date): void
   }
 }
 
+/** A concurrent insert of the same MRN loses at the unique index: answer 409, never 500. */
+function isDuplicateMrn(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string; message?: string }; message?: string };
+  const code = e?.code ?? e?.cause?.code;
+  const text = `${e?.constraint ?? ''} ${e?.cause?.constraint ?? ''} ${e?.message ?? ''} ${e?.cause?.message ?? ''}`;
+  return code === '23505' && text.includes('patients_org_mrn_unique');
+}
+
+function duplicateMrn(pathPrefix: string): AppError {
+  return new AppError('conflict', 'conflict.duplicate-mrn', 'A patient with this medical record number already exists.', [{ path: `${pathPrefix}mrn`, message: 'is already in use' }]);
+}
+
 function throwIfInvalid(issues: ReturnType<typeof validateDemographics>): void {
   if (issues.length === 0) return;
   throw new AppError(
@@ -192,18 +204,21 @@ export async function createPatient(
   throwIfInvalid(validateDemographics(demographics, asOf, pathPrefix));
   await checkAssignment(ctx, actor.orgId, requestedTeam, coordinatorUserId);
   if (await getPatientByMrn(ctx.db, actor.orgId, demographics.mrn)) {
-    throw new AppError('conflict', 'conflict.duplicate-mrn', 'A patient with this medical record number already exists.', [
-      { path: `${pathPrefix}mrn`, message: 'is already in use' },
-    ]);
+    throw duplicateMrn(pathPrefix);
   }
   // A staff member who creates a patient without choosing a team still needs to see the record: the
   // creator's first care team is used then.
   const careTeamId = requestedTeam ?? (actor.kind === 'user' ? await firstCareTeamOf(ctx.db, actor.userId) : null);
-  return ctx.db.transaction(async (tx) => {
-    const row = await insertPatient(tx, actor.orgId, demographics, { careTeamId, coordinatorUserId }, asOf);
-    await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Patient', resourceId: row.id, patientId: row.id, reason: auditNote })]);
-    return row;
-  });
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const row = await insertPatient(tx, actor.orgId, demographics, { careTeamId, coordinatorUserId }, asOf);
+      await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Patient', resourceId: row.id, patientId: row.id, reason: auditNote })]);
+      return row;
+    });
+  } catch (err) {
+    if (isDuplicateMrn(err)) throw duplicateMrn(pathPrefix);
+    throw err;
+  }
 }
 
 /** Optimistic update: a stale If-Match gets 412 and nothing is written. */
@@ -230,9 +245,10 @@ export async function patchPatient(
   throwIfInvalid(validateDemographics(demographics, asOf, pathPrefix));
   await checkAssignment(ctx, patient.orgId, careTeamId, coordinatorUserId);
   if (demographics.mrn && demographics.mrn !== patient.mrn && (await getPatientByMrn(ctx.db, patient.orgId, demographics.mrn))) {
-    throw new AppError('conflict', 'conflict.duplicate-mrn', 'A patient with this medical record number already exists.', [{ path: `${pathPrefix}mrn`, message: 'is already in use' }]);
+    throw duplicateMrn(pathPrefix);
   }
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db
+    .transaction(async (tx) => {
     const updated = await updatePatient(tx, patient.orgId, patient.id, expectedVersion, body, asOf);
     if (!updated) {
       const current = await getPatient(tx, patient.orgId, patient.id);
@@ -251,7 +267,11 @@ export async function patchPatient(
       }),
     ]);
     return updated;
-  });
+  })
+    .catch((err: unknown) => {
+      if (isDuplicateMrn(err)) throw duplicateMrn(pathPrefix);
+      throw err;
+    });
 }
 
 /** Break the glass: time-limited access with a written reason, audited, and flagged to the clinic lead. */

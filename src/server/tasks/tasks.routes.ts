@@ -103,7 +103,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     return { items: presentInbox(rows, asOf) };
   });
 
-  app.post('/tasks', { schema: { tags, summary: 'Create a task', body: CreateTaskBody, response: { 201: Task, ...errorResponses } } }, async (request, reply) => {
+  app.post('/tasks', { attachValidation: true, schema: { tags, summary: 'Create a task', body: CreateTaskBody, response: { 201: Task, ...errorResponses } } }, async (request, reply) => {
     const row = await createTask(ctx, request, { ...request.body, source: 'manual' });
     void reply.status(201).header('etag', etag(row.version));
     return presentTask(row, ctx.clock());
@@ -129,6 +129,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     async (request) => {
       const task = await loadTaskForActor(ctx, request, request.params.id);
       const rows = await taskHistoryFor(ctx.db, task.id);
+      await ctx.audit.record(auditFrom(request, ctx.clock(), { action: 'read', resourceType: 'TaskHistory', resourceId: task.id, patientId: task.patientId }));
       return { items: rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, event: r.event, changes: r.changes as Record<string, unknown> })) };
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import {
   applyTaskPatch,
   isOverdue,
+  isOversightTask,
   reminderAt,
   sortInbox,
   validateNewTask,
@@ -25,6 +26,9 @@ import { auditFrom, requireStaff } from '../auth/actor';
 import { authorisePatient } from '../access/access.service';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { validationDetails } from '../error-handler';
+import { getCareTeam, getUserBrief } from '../../db/repositories/patients.repository';
+import { isRole, isStaffRole } from '../../domain/access/roles';
 import type { ReminderJob } from '../jobs/jobs';
 
 export function toRecord(row: TaskRow): TaskRecord {
@@ -87,6 +91,35 @@ function issuesToError(issues: { path?: string; message: string; code: string }[
   );
 }
 
+/** The people and teams named in a task must belong to the caller's clinic (and people must be staff). */
+async function checkTaskReferences(ctx: AppContext, orgId: string, refs: { assigneeUserId?: string | null; careTeamId?: string | null }): Promise<void> {
+  const details = [];
+  if (refs.assigneeUserId) {
+    const user = await getUserBrief(ctx.db, orgId, refs.assigneeUserId);
+    if (!user || !isRole(user.role) || !isStaffRole(user.role)) details.push({ path: 'body.assigneeUserId', message: 'No such staff member in this clinic.' });
+  }
+  if (refs.careTeamId && !(await getCareTeam(ctx.db, orgId, refs.careTeamId))) {
+    details.push({ path: 'body.careTeamId', message: 'No such care team in this clinic.' });
+  }
+  if (details.length > 0) throw new AppError('validation', 'validation', 'The assignee or care team is not valid.', details);
+}
+
+/**
+ * Schema errors (attached by the route) and the domain's own checks, reported together so a person sees
+ * every bad field at once.
+ */
+export function throwIfTaskRequestInvalid(request: FastifyRequest, domainIssues: { path?: string; message: string; code: string }[]): void {
+  const ve = request.validationError as (Error & { validation?: unknown[]; validationContext?: string }) | undefined;
+  if (ve && ve.validationContext !== 'body') throw ve;
+  const schemaDetails = ve ? validationDetails('body', (ve.validation ?? []) as never[]) : [];
+  const seen = new Set(schemaDetails.map((d) => d.path));
+  const domainDetails = domainIssues
+    .map((i) => ({ path: `body.${i.path ?? ''}`.replace(/\.$/, ''), message: i.message, code: i.code }))
+    .filter((d) => !seen.has(d.path));
+  const details = [...schemaDetails, ...domainDetails];
+  if (details.length > 0) throw new AppError('validation', 'validation', `The request has ${details.length} invalid field${details.length === 1 ? '' : 's'}.`, details);
+}
+
 export async function scheduleReminderFor(ctx: AppContext, task: TaskRow): Promise<void> {
   const at = reminderAt(toRecord(task));
   if (!at || !ctx.jobs || !task.dueAt) return;
@@ -95,8 +128,16 @@ export async function scheduleReminderFor(ctx: AppContext, task: TaskRow): Promi
 
 export async function createTask(ctx: AppContext, request: FastifyRequest, input: NewTaskInput): Promise<TaskListRow> {
   const actor = requireStaff(request);
-  const issues = validateNewTask(input);
-  if (issues.length > 0) throw issuesToError(issues);
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  // Domain checks run on whatever fields have the right type, beside the schema's own errors.
+  const typedInput: NewTaskInput = {
+    ...input,
+    type: typeof body.type === 'string' ? body.type : '',
+    title: typeof body.title === 'string' ? body.title : '',
+    dueAt: typeof body.dueAt === 'string' ? body.dueAt : null,
+  };
+  throwIfTaskRequestInvalid(request, validateNewTask(typedInput));
+  await checkTaskReferences(ctx, actor.orgId, input);
   if (input.patientId) await authorisePatient(ctx, request, input.patientId, { action: 'write', category: 'general' });
   const asOf = ctx.clock();
   const row = await ctx.db.transaction(async (tx) => {
@@ -126,8 +167,10 @@ export async function loadTaskForActor(ctx: AppContext, request: FastifyRequest,
   const actor = requireStaff(request);
   const row = await getTaskRow(ctx.db, actor.orgId, id);
   if (!row) throw notFound('The task');
-  const mine = row.assigneeUserId === actor.userId || (!row.assigneeUserId && row.assigneeRole === actor.role);
-  if (row.patientId && !mine) await authorisePatient(ctx, request, row.patientId, { action: 'write', category: 'general' });
+  // A task names a patient: only people who may see that patient may see or change it, unless it was
+  // assigned to them by name.
+  const oversightForMyRole = isOversightTask(toRecord(row)) && !row.assigneeUserId && row.assigneeRole === actor.role;
+  if (row.patientId && row.assigneeUserId !== actor.userId && !oversightForMyRole) await authorisePatient(ctx, request, row.patientId, { action: 'write', category: 'general' });
   return row;
 }
 
@@ -139,6 +182,7 @@ export async function changeTask(ctx: AppContext, request: FastifyRequest, id: s
   }
   const result = applyTaskPatch(toRecord(current), patch);
   if ('issues' in result) throw issuesToError(result.issues);
+  await checkTaskReferences(ctx, actor.orgId, { assigneeUserId: patch.assigneeUserId });
   // Nothing changed: no write, no history entry, no audit event.
   if (result.change.event === 'task.unchanged') return current;
   const asOf = ctx.clock();
@@ -166,7 +210,8 @@ export async function changeTask(ctx: AppContext, request: FastifyRequest, id: s
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'update', resourceType: 'Task', resourceId: row.id, patientId: row.patientId, reason: result.change.event })]);
     return row;
   });
-  if (patch.dueAt !== undefined) await scheduleReminderFor(ctx, updated);
+  // A new due date, or a task opened again, needs its reminder (again).
+  if (patch.dueAt !== undefined || result.change.event === 'task.reopened' || result.change.event === 'task.started') await scheduleReminderFor(ctx, updated);
   return (await getTaskRow(ctx.db, actor.orgId, id)) as TaskListRow;
 }
 
