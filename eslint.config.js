@@ -60,4 +60,8 @@ export default tseslint.config(
     files: ['*.config.{js,ts}', '.dependency-cruiser.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    files: ['.dependency-cruiser.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
 );

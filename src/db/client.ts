@@ -78,7 +78,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       }
       // pg-boss sends multi-statement scripts without parameters; exec runs them in one call.
       const results = await client.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      return { rows: (results.at(-1)?.rows ?? []) };
     },
   };
   return {
@@ -114,7 +114,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db,
     sql: {
       async executeSql(text, values) {
-        const r = await pool.query(text, values as unknown[] | undefined);
+        const r = await pool.query(text, values);
         return { rows: r.rows as Record<string, unknown>[] };
       },
     },

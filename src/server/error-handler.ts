@@ -17,7 +17,7 @@ interface AjvError {
 /** Plain-language message for one Ajv error. */
 function plainMessage(e: AjvError): string {
   const p = e.params ?? {};
-  switch (e.keyword) {
+  switch (e.keyword ?? '') {
     case 'minLength':
       return p.limit === 1 ? 'cannot be empty' : `is too short: use at least ${String(p.limit)} characters`;
     case 'maxLength':

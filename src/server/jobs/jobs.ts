@@ -25,7 +25,7 @@ export async function startJobs(
   log: (msg: string, extra?: Record<string, unknown>) => void,
 ): Promise<JobQueue> {
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => executor.executeSql(text, values) as Promise<{ rows: never[] }> },
+    db: { executeSql: (text: string, values: unknown[]) => executor.executeSql(text, values) },
     schema: 'pgboss',
     supervise: true,
     schedule: false,
