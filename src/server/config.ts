@@ -21,6 +21,8 @@ export interface ServerConfig {
   webDir: string;
   bodyLimitBytes: number;
   poolSize: number;
+  /** How long a resolved session is cached in this process (ms); 0 turns the cache off. */
+  sessionCacheMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): ServerConfig {
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     webDir: env.WEB_DIR ?? 'dist/web',
     bodyLimitBytes: intFrom(env.BODY_LIMIT_BYTES, 1_048_576),
     poolSize: intFrom(env.DATABASE_POOL_SIZE, 10),
+    sessionCacheMs: intFrom(env.SESSION_CACHE_MS, 5000),
   };
 }
 

@@ -1,12 +1,16 @@
 /** Facts the access decision needs: care-team membership, caregiver consents, break-glass grants. */
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { BreakGlassGrant, CaregiverConsent } from '../../domain/access/patient-access';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { breakGlassGrants, careTeamMembers, caregiverConsents, patients } from '../schema';
 
 export async function careTeamMemberIds(db: DbOrTx, careTeamId: string | null): Promise<string[]> {
   if (!careTeamId) return [];
-  const rows = await db.select({ userId: careTeamMembers.userId }).from(careTeamMembers).where(eq(careTeamMembers.careTeamId, careTeamId));
+  const query = preparedFor(db, 'care_team_member_ids', (d, name) =>
+    d.select({ userId: careTeamMembers.userId }).from(careTeamMembers).where(eq(careTeamMembers.careTeamId, sql.placeholder('careTeamId'))).prepare(name),
+  );
+  const rows = await query.execute({ careTeamId });
   return rows.map((r) => r.userId);
 }
 

@@ -14,10 +14,15 @@ export async function appendAuditEvents(tx: Tx, events: readonly AuditEventInput
   const head = heads[0];
   if (!head) throw new Error('audit_head row is missing: migrations did not run');
   const chained = chainAuditEvents({ lastSeq: head.lastSeq, lastHash: head.lastHash }, events);
-  // Insert in slices to stay far below the bind-parameter limit.
-  for (let i = 0; i < chained.events.length; i += 500) {
-    await tx.insert(auditEvents).values(chained.events.slice(i, i + 500));
-  }
+  // One array parameter per column: the statement text is the same for any number of events, so building
+  // it costs nothing per event and there is no bind-parameter limit to stay under.
+  const column = <K extends keyof ChainedAuditEvent>(key: K) => sql.param(chained.events.map((e) => e[key] ?? null));
+  await tx.execute(sql`INSERT INTO audit_events (seq, org_id, patient_id, actor_type, actor_id, actor_name, action, resource_type,
+      resource_id, reason, ip, user_agent, request_id, occurred_at, prev_hash, hash)
+    SELECT * FROM unnest(${column('seq')}::int8[], ${column('orgId')}::uuid[], ${column('patientId')}::uuid[], ${column('actorType')}::text[],
+      ${column('actorId')}::text[], ${column('actorName')}::text[], ${column('action')}::text[], ${column('resourceType')}::text[],
+      ${column('resourceId')}::text[], ${column('reason')}::text[], ${column('ip')}::text[], ${column('userAgent')}::text[],
+      ${column('requestId')}::text[], ${column('occurredAt')}::text[], ${column('prevHash')}::text[], ${column('hash')}::text[])`);
   await tx
     .update(auditHead)
     .set({ lastSeq: chained.head.lastSeq, lastHash: chained.head.lastHash })

@@ -2,6 +2,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PatientDemographics } from '../../domain/patients/patient';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { careTeamMembers, careTeams, patients, users } from '../schema';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -13,8 +14,47 @@ export interface TeamMember {
 }
 
 export async function getPatient(db: DbOrTx, orgId: string, id: string): Promise<PatientRow | undefined> {
-  const rows = await db.select().from(patients).where(and(eq(patients.orgId, orgId), eq(patients.id, id))).limit(1);
+  const query = preparedFor(db, 'get_patient', (d, name) =>
+    d.select().from(patients).where(and(eq(patients.orgId, sql.placeholder('orgId')), eq(patients.id, sql.placeholder('id')))).limit(1).prepare(name),
+  );
+  const rows = await query.execute({ orgId, id });
   return rows[0];
+}
+
+export interface PatientWithCareTeam {
+  patient: PatientRow;
+  careTeam: { id: string; name: string } | null;
+  /** Members of the patient's care team, by display name. */
+  members: TeamMember[];
+  coordinator: { id: string; displayName: string; email: string; role: string } | null;
+}
+
+/** A patient with its care team, the team's members and its coordinator, in one round trip. */
+export async function getPatientWithCareTeam(db: DbOrTx, orgId: string, id: string): Promise<PatientWithCareTeam | undefined> {
+  const query = preparedFor(db, 'get_patient_with_care_team', (d, name) =>
+    d
+      .select({
+        patient: patients,
+        careTeamName: careTeams.name,
+        members: sql<TeamMember[]>`coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'role', u.role) order by u.display_name)
+          from ${careTeamMembers} m join ${users} u on u.id = m.user_id where m.care_team_id = ${patients.careTeamId}), '[]'::json)`,
+        coordinator: sql<PatientWithCareTeam['coordinator']>`(select json_build_object('id', c.id, 'displayName', c.display_name, 'email', c.email, 'role', c.role)
+          from ${users} c where c.org_id = ${patients.orgId} and c.id = ${patients.coordinatorUserId})`,
+      })
+      .from(patients)
+      .leftJoin(careTeams, and(eq(careTeams.id, patients.careTeamId), eq(careTeams.orgId, patients.orgId)))
+      .where(and(eq(patients.orgId, sql.placeholder('orgId')), eq(patients.id, sql.placeholder('id'))))
+      .limit(1)
+      .prepare(name),
+  );
+  const row = (await query.execute({ orgId, id }))[0];
+  if (!row) return undefined;
+  return {
+    patient: row.patient,
+    careTeam: row.patient.careTeamId && row.careTeamName !== null ? { id: row.patient.careTeamId, name: row.careTeamName } : null,
+    members: row.patient.careTeamId ? row.members : [],
+    coordinator: row.coordinator,
+  };
 }
 
 export async function getPatientByMrn(db: DbOrTx, orgId: string, mrn: string): Promise<PatientRow | undefined> {
@@ -23,19 +63,27 @@ export async function getPatientByMrn(db: DbOrTx, orgId: string, mrn: string): P
 }
 
 export async function teamMembers(db: DbOrTx, careTeamId: string): Promise<TeamMember[]> {
-  return db
-    .select({ id: users.id, displayName: users.displayName, role: users.role })
-    .from(careTeamMembers)
-    .innerJoin(users, eq(users.id, careTeamMembers.userId))
-    .where(eq(careTeamMembers.careTeamId, careTeamId))
-    .orderBy(asc(users.displayName));
+  const query = preparedFor(db, 'team_members', (d, name) =>
+    d
+      .select({ id: users.id, displayName: users.displayName, role: users.role })
+      .from(careTeamMembers)
+      .innerJoin(users, eq(users.id, careTeamMembers.userId))
+      .where(eq(careTeamMembers.careTeamId, sql.placeholder('careTeamId')))
+      .orderBy(asc(users.displayName))
+      .prepare(name),
+  );
+  return query.execute({ careTeamId });
 }
 
 export async function getCareTeam(db: DbOrTx, orgId: string, id: string): Promise<{ id: string; name: string } | undefined> {
-  const rows = await db
-    .select({ id: careTeams.id, name: careTeams.name })
-    .from(careTeams)
-    .where(and(eq(careTeams.orgId, orgId), eq(careTeams.id, id)));
+  const query = preparedFor(db, 'get_care_team', (d, name) =>
+    d
+      .select({ id: careTeams.id, name: careTeams.name })
+      .from(careTeams)
+      .where(and(eq(careTeams.orgId, sql.placeholder('orgId')), eq(careTeams.id, sql.placeholder('id'))))
+      .prepare(name),
+  );
+  const rows = await query.execute({ orgId, id });
   return rows[0];
 }
 
@@ -44,10 +92,14 @@ export async function getUserBrief(
   orgId: string,
   id: string,
 ): Promise<{ id: string; displayName: string; email: string; role: string } | undefined> {
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  const query = preparedFor(db, 'get_user_brief', (d, name) =>
+    d
+      .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role })
+      .from(users)
+      .where(and(eq(users.orgId, sql.placeholder('orgId')), eq(users.id, sql.placeholder('id'))))
+      .prepare(name),
+  );
+  const rows = await query.execute({ orgId, id });
   return rows[0];
 }
 

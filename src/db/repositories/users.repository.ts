@@ -1,6 +1,7 @@
 /** Users, sessions and API tokens. */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { apiTokens, organisations, sessions, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -60,13 +61,17 @@ export async function insertSession(
 }
 
 export async function findSession(db: DbOrTx, tokenHash: string, asOf: Date): Promise<SessionUser | undefined> {
-  const rows = await db
-    .select({ user: users, orgName: organisations.name, orgSettings: organisations.settings, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, asOf), eq(users.disabled, false)))
-    .limit(1);
+  const query = preparedFor(db, 'find_session', (d, name) =>
+    d
+      .select({ user: users, orgName: organisations.name, orgSettings: organisations.settings, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(organisations, eq(organisations.id, users.orgId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('asOf')), eq(users.disabled, false)))
+      .limit(1)
+      .prepare(name),
+  );
+  const rows = await query.execute({ tokenHash, asOf });
   return rows[0];
 }
 

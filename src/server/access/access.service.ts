@@ -10,8 +10,8 @@ import {
   type BreakGlassGrant,
   type CaregiverConsent,
 } from '../../domain/access/patient-access';
-import { breakGlassFor, careTeamMemberIds, consentsFor } from '../../db/repositories/access.repository';
-import { getPatient, type PatientRow } from '../../db/repositories/patients.repository';
+import { breakGlassFor, consentsFor } from '../../db/repositories/access.repository';
+import { getPatientWithCareTeam, type PatientRow, type PatientWithCareTeam } from '../../db/repositories/patients.repository';
 import { auditFrom, requireActor, toAccessActor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -21,6 +21,8 @@ export interface AuthorisedPatient {
   decision: AccessDecision;
   /** When access rests on break-the-glass: when it ends. */
   breakGlassExpiresAt: Date | null;
+  /** The care team, its members and the coordinator as loaded with the patient (for the detail view). */
+  careTeam: Omit<PatientWithCareTeam, 'patient'>;
 }
 
 export async function authorisePatient(
@@ -31,9 +33,10 @@ export async function authorisePatient(
 ): Promise<AuthorisedPatient> {
   const actor = requireActor(request);
   const asOf = ctx.clock();
-  const patient = await getPatient(ctx.db, actor.orgId, patientId);
-  if (!patient) throw notFound('The patient');
-  const memberIds = await careTeamMemberIds(ctx.db, patient.careTeamId);
+  const loaded = await getPatientWithCareTeam(ctx.db, actor.orgId, patientId);
+  if (!loaded) throw notFound('The patient');
+  const { patient, ...careTeam } = loaded;
+  const memberIds = careTeam.members.map((m) => m.id);
   const isUser = actor.kind === 'user';
   const onTeam = isUser && (memberIds.includes(actor.userId) || patient.coordinatorUserId === actor.userId);
   let consents: CaregiverConsent[] = [];
@@ -59,5 +62,5 @@ export async function authorisePatient(
     throw new AppError('forbidden', decision.code, decision.reason, [], { breakGlassAvailable: decision.breakGlassAvailable });
   }
   const grant = decision.basis === 'break-glass' ? breakGlass[0] : undefined;
-  return { patient, decision, breakGlassExpiresAt: grant ? grant.expiresAt : null };
+  return { patient, decision, breakGlassExpiresAt: grant ? grant.expiresAt : null, careTeam };
 }

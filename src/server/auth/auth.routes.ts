@@ -132,6 +132,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     const actor = request.actor;
     if (actor?.kind === 'user') {
       await deleteSession(ctx.db, actor.sessionTokenHash);
+      app.forgetSession(actor.sessionTokenHash);
       await ctx.audit.record(auditFrom(request, ctx.clock(), { action: 'logout', resourceType: 'Session' }));
     }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });

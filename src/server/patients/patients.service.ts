@@ -69,11 +69,16 @@ export async function listPatients(ctx: AppContext, request: FastifyRequest, que
 export async function patientDetail(ctx: AppContext, authorised: AuthorisedPatient): Promise<PatientDetail> {
   const { patient, decision, breakGlassExpiresAt } = authorised;
   const asOf = ctx.clock();
-  const [team, members, coordinator] = await Promise.all([
-    patient.careTeamId ? getCareTeam(ctx.db, patient.orgId, patient.careTeamId) : undefined,
-    patient.careTeamId ? teamMembers(ctx.db, patient.careTeamId) : [],
-    patient.coordinatorUserId ? getUserBrief(ctx.db, patient.orgId, patient.coordinatorUserId) : undefined,
-  ]);
+  // Use what authorisePatient loaded with the patient unless the assignment changed since (e.g. a PATCH).
+  const loaded = authorised.careTeam;
+  const fresh = (loaded.careTeam?.id ?? null) === patient.careTeamId && (loaded.coordinator?.id ?? null) === patient.coordinatorUserId;
+  const [team, members, coordinator] = fresh
+    ? [loaded.careTeam ?? undefined, loaded.members, loaded.coordinator ?? undefined]
+    : await Promise.all([
+        patient.careTeamId ? getCareTeam(ctx.db, patient.orgId, patient.careTeamId) : undefined,
+        patient.careTeamId ? teamMembers(ctx.db, patient.careTeamId) : [],
+        patient.coordinatorUserId ? getUserBrief(ctx.db, patient.orgId, patient.coordinatorUserId) : undefined,
+      ]);
   return {
     ...pickDemographics(patient),
     id: patient.id,
