@@ -14,6 +14,7 @@ import type { Extension, Patient as FhirPatient, HumanName } from '@medplum/fhir
 import type { Issue } from '../domain/issues';
 import { error } from '../domain/issues';
 import type { Patient, PatientDemographics, Sex } from '../domain/patients/patient';
+import { OPTIONAL_DEMOGRAPHIC_DEFAULTS } from '../domain/patients/patient';
 import { SEXES } from '../domain/patients/patient';
 import type { JsonObject, Located } from './fhir-json';
 import {
@@ -93,30 +94,7 @@ export function toFhirPatient(patient: Patient): FhirPatient {
 }
 
 function emptyDemographics(): PatientDemographics {
-  return {
-    mrn: '',
-    givenName: '',
-    familyName: '',
-    preferredName: null,
-    birthDate: '',
-    sex: 'unknown',
-    genderIdentity: null,
-    pronouns: null,
-    race: null,
-    ethnicity: null,
-    preferredLanguage: 'en',
-    interpreterNeeded: false,
-    phone: null,
-    email: null,
-    addressLine: null,
-    city: null,
-    state: null,
-    postalCode: null,
-    rurality: null,
-    payer: null,
-    active: true,
-    summary: null,
-  };
+  return { mrn: '', givenName: '', familyName: '', birthDate: '', sex: 'unknown', ...OPTIONAL_DEMOGRAPHIC_DEFAULTS };
 }
 
 export function fromFhirPatient(resource: unknown): { demographics: PatientDemographics; issues: Issue[] } {

@@ -59,3 +59,24 @@ export interface Patient extends PatientDemographics {
   createdAt: string; // ISO instant
   updatedAt: string; // ISO instant
 }
+
+/** The optional demographics a new record starts with when nothing is said about them. */
+export const OPTIONAL_DEMOGRAPHIC_DEFAULTS: Omit<PatientDemographics, 'mrn' | 'givenName' | 'familyName' | 'birthDate' | 'sex'> = {
+  preferredName: null,
+  genderIdentity: null,
+  pronouns: null,
+  race: null,
+  ethnicity: null,
+  preferredLanguage: 'en',
+  interpreterNeeded: false,
+  phone: null,
+  email: null,
+  addressLine: null,
+  city: null,
+  state: null,
+  postalCode: null,
+  rurality: null,
+  payer: null,
+  active: true,
+  summary: null,
+};

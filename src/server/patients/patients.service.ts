@@ -1,7 +1,7 @@
 /** Patient use cases: search, read, create, update, break the glass. Routes stay thin and call these. */
 import type { FastifyRequest } from 'fastify';
 import { ageOn } from '../../domain/patients/age';
-import type { PatientDemographics } from '../../domain/patients/patient';
+import { OPTIONAL_DEMOGRAPHIC_DEFAULTS, type PatientDemographics } from '../../domain/patients/patient';
 import { validateDemographics } from '../../domain/patients/validate';
 import { appendAuditEvents } from '../../db/repositories/audit.repository';
 import { insertBreakGlass } from '../../db/repositories/access.repository';
@@ -172,25 +172,6 @@ async function checkAssignment(ctx: AppContext, orgId: string, careTeamId?: stri
   if (details.length > 0) throw new AppError('validation', 'validation', 'The care team or coordinator is not valid.', details);
 }
 
-const DEFAULTS: Omit<PatientDemographics, 'mrn' | 'givenName' | 'familyName' | 'birthDate' | 'sex'> = {
-  preferredName: null,
-  genderIdentity: null,
-  pronouns: null,
-  race: null,
-  ethnicity: null,
-  preferredLanguage: 'en',
-  interpreterNeeded: false,
-  phone: null,
-  email: null,
-  addressLine: null,
-  city: null,
-  state: null,
-  postalCode: null,
-  rurality: null,
-  payer: null,
-  active: true,
-  summary: null,
-};
 
 /** Creates a patient and its audit event in one transaction. */
 export async function createPatient(
@@ -205,7 +186,7 @@ export async function createPatient(
   else if (!actor.scopes.includes('patients.write')) throw new AppError('forbidden', 'access.token-scope', 'This API token does not have the patients.write scope.');
   const asOf = ctx.clock();
   const { careTeamId: requestedTeam = null, coordinatorUserId = null, ...rest } = body;
-  const demographics: PatientDemographics = { ...DEFAULTS, ...rest };
+  const demographics: PatientDemographics = { ...OPTIONAL_DEMOGRAPHIC_DEFAULTS, ...rest };
   throwIfInvalid(validateDemographics(demographics, asOf, pathPrefix));
   await checkAssignment(ctx, actor.orgId, requestedTeam, coordinatorUserId);
   if (await getPatientByMrn(ctx.db, actor.orgId, demographics.mrn)) {
