@@ -108,6 +108,38 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
     await page.close();
   });
 
+  it('a patient lets a caregiver help, the caregiver sees them, and the patient takes it back', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(PHONE);
+    await signIn(page, 'lan.nguyen@patients.example');
+    await page.getByRole('heading', { name: 'People who help me' }).waitFor();
+    await page.getByLabel('Their e-mail').fill('ruth.harper@family.example');
+    await page.getByLabel('Help with my appointments').check();
+    await page.getByRole('button', { name: 'Let them help' }).click();
+    await page.getByText('Ruth Harper can now help you.').waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-10-patient-lets-caregiver-help');
+    await signOut(page);
+
+    await signIn(page, 'ruth.harper@family.example');
+    await page.getByRole('link', { name: /Lan/ }).first().waitFor();
+    await screenshot(page, 'foundation-11-caregiver-sees-two-people');
+    await signOut(page);
+
+    await signIn(page, 'lan.nguyen@patients.example');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: /Stop Ruth Harper/ }).click();
+    await page.getByText('Ruth Harper can no longer see your details.').waitFor();
+    await signOut(page);
+
+    await signIn(page, 'ruth.harper@family.example');
+    await page.getByRole('link', { name: /Evelyn/ }).first().waitFor();
+    expect(await page.getByRole('link', { name: /Lan/ }).count()).toBe(0);
+    await signOut(page);
+    await page.close();
+  });
+
   it('break the glass: a coordinator outside the team gets time-limited, recorded access', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize(DESKTOP);

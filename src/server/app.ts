@@ -25,6 +25,7 @@ import { handleError } from './error-handler';
 import { AppError } from './errors';
 import { fhirRoutes } from './fhir/fhir.routes';
 import { patientRoutes } from './patients/patients.routes';
+import { caregiverRoutes } from './patients/caregivers.routes';
 import { ErrorResponse } from './schemas';
 import { taskRoutes } from './tasks/tasks.routes';
 
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     async (api) => {
       await api.register(authRoutes, { ctx });
       await api.register(patientRoutes, { ctx });
+      await api.register(caregiverRoutes, { ctx });
       await api.register(taskRoutes, { ctx });
       await api.register(adminRoutes, { ctx });
     },

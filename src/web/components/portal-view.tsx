@@ -9,6 +9,7 @@ import { isApiError } from '../api';
 import { formatDate, formatLanguage, roleLabel } from '../format';
 import { useApiData, usePageTitle } from '../hooks';
 import { AccessHistoryPlain } from './access-history';
+import { CaregiverConsents } from './caregiver-consents';
 import { formatAddress } from './demographics';
 import { NotAvailable } from './not-available';
 import { ErrorNotice, Loading } from './status';
@@ -109,6 +110,7 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
         <p>Is something wrong or out of date? Tell {p.coordinator?.displayName ?? 'your care team'} and they will fix it.</p>
       </section>
 
+      {own && <CaregiverConsents patientId={p.id} />}
       <History patientId={p.id} own={own} />
     </>
   );
