@@ -47,14 +47,14 @@ const newPatient = (mrn: string): Patient => ({
 });
 
 describe('capabilities', () => {
-  it('GET /fhir/metadata is a CapabilityStatement (4.0.1) claiming exactly Patient read, search-type, create, update', async () => {
+  it('GET /fhir/metadata is a CapabilityStatement (4.0.1) claiming exactly Patient read, search-type, create, update (measures: test/fhir-measures.api.test.ts)', async () => {
     const cs = fhirJson<CapabilityStatement>(await t.app.inject({ method: 'GET', url: '/fhir/metadata' }), 200);
     expect(cs.resourceType).toBe('CapabilityStatement');
     expect(cs.fhirVersion).toBe('4.0.1');
     expect(cs.kind).toBe('instance');
     expect(cs.rest).toHaveLength(1);
     const resources = cs.rest?.[0]?.resource ?? [];
-    expect(resources.map((r) => r.type)).toEqual(['Patient']);
+    expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation']);
     expect(resources[0]?.interaction?.map((i) => i.code)).toEqual(['read', 'search-type', 'create', 'update']);
     expect(resources[0]?.searchParam?.map((p) => p.name)).toEqual(['name', 'family', 'given', 'birthdate', 'identifier']);
   });

@@ -281,3 +281,130 @@ export const taskHistory = pgTable(
   },
   (t) => [index('task_history_task_idx').on(t.taskId)],
 );
+
+/**
+ * Intake, outcome measures and trajectories (docs/intake-and-measures.md). Answers and scores are stored as
+ * JSON in the shapes of src/domain/measures and src/domain/intake; the instrument version is stored with
+ * every response so a later change of an instrument never re-reads old answers.
+ */
+
+/** The intake template of a clinic: one row per version (the highest is current), so an intake can always
+ *  rebuild its page list from the template it was sent with. No row means the built-in template, version 1. */
+export const intakeTemplates = pgTable(
+  'intake_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    /** `{ hidden: IntakePageId[] }` — a template hides sections; instrument items are never editable. */
+    template: jsonb('template').notNull(),
+    version: integer('version').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('intake_templates_org_version_unique').on(t.orgId, t.version)],
+);
+
+/** A patient's intake: sent by the care team, completed page by page, then submitted. */
+export const intakes = pgTable(
+  'intakes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    templateVersion: integer('template_version').notNull(),
+    /** sent | in-progress | submitted */
+    status: text('status').notNull(),
+    /** The pages in order (IntakePageId[]), recomputed after every save (PHQ-9 and STarT Back come and go). */
+    pages: jsonb('pages').$type<string[]>().notNull(),
+    currentPage: text('current_page').notNull(),
+    /** The pages saved at least once, so a submit can list what is still missing. */
+    savedPages: jsonb('saved_pages').$type<string[]>().notNull().default([]),
+    /** The pain story so far (a partial PainStory). */
+    story: jsonb('story').notNull().default({}),
+    redFlagAnswers: jsonb('red_flag_answers').notNull().default({}),
+    /** Tasks already raised from this intake, by rule key ('phq9.item9-positive', 'red-flag.cauda-equina'),
+     *  so re-saving a page never raises the same task twice. */
+    raisedAlerts: jsonb('raised_alerts').$type<Record<string, string>>().notNull().default({}),
+    sentBy: text('sent_by').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('intakes_patient_idx').on(t.orgId, t.patientId, t.sentAt)],
+);
+
+/** A request from the care team for one instrument (the patient sees it as a to-do). */
+export const instrumentRequests = pgTable(
+  'instrument_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    instrumentId: text('instrument_id').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    /** Set when the patient has answered. */
+    responseId: uuid('response_id'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [index('instrument_requests_patient_idx').on(t.orgId, t.patientId, t.requestedAt)],
+);
+
+/** One completed (or in-progress, inside an intake) instrument: the answers and the domain's score. */
+export const questionnaireResponses = pgTable(
+  'questionnaire_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    intakeId: uuid('intake_id').references(() => intakes.id),
+    requestId: uuid('request_id').references(() => instrumentRequests.id),
+    instrumentId: text('instrument_id').notNull(),
+    instrumentVersion: text('instrument_version').notNull(),
+    answers: jsonb('answers').notNull(),
+    /** InstrumentScore (src/domain/measures/score.ts) as computed when the answers were saved. */
+    score: jsonb('score').notNull(),
+    /** FHIR QuestionnaireResponse status: in-progress | completed | stopped. */
+    status: text('status').notNull(),
+    authoredAt: timestamp('authored_at', { withTimezone: true }).notNull(),
+    createdBy: text('created_by').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('questionnaire_responses_series_idx').on(t.orgId, t.patientId, t.instrumentId, t.authoredAt),
+    uniqueIndex('questionnaire_responses_intake_instrument_unique').on(t.intakeId, t.instrumentId).where(sql`${t.intakeId} is not null`),
+    uniqueIndex('questionnaire_responses_request_unique').on(t.requestId).where(sql`${t.requestId} is not null`),
+  ],
+);
+
+/** The clinician's assessment: pain mechanism, irritability, comorbidities, onset. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    mechanism: text('mechanism').notNull(),
+    irritability: text('irritability').notNull(),
+    comorbidities: jsonb('comorbidities').$type<string[]>().notNull().default([]),
+    onsetDate: date('onset_date', { mode: 'string' }),
+    notes: text('notes'),
+    assessedBy: text('assessed_by').notNull(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessments_patient_idx').on(t.orgId, t.patientId, t.assessedAt)],
+);

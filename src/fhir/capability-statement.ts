@@ -14,7 +14,7 @@ import { US_CORE_PATIENT_PROFILE } from './us-core';
 export interface ImplementedResource {
   type: string;
   interactions: ('read' | 'vread' | 'search-type' | 'create' | 'update')[];
-  searchParams: { name: string; type: 'string' | 'date' | 'token' | 'reference'; documentation: string }[];
+  searchParams: { name: string; type: 'string' | 'date' | 'token' | 'reference' | 'uri'; documentation: string }[];
   versioning?: 'versioned' | 'versioned-update';
   conditionalUpdate?: boolean;
 }
@@ -40,6 +40,49 @@ export const PATIENT_CAPABILITY: ImplementedResource = {
   ],
   versioning: 'versioned-update',
 };
+
+const PAGING_NOTE = ' Results come in date order, _count (1–100, default 20) and _offset page them.';
+const DATE_NOTE = 'eq, ge or le with YYYY-MM-DD (the whole day, UTC) or a date-time with a zone; one ge and one le may be combined.';
+
+/** Questionnaire: one per instrument (id = instrument id), read and search. */
+export const QUESTIONNAIRE_CAPABILITY: ImplementedResource = {
+  type: 'Questionnaire',
+  interactions: ['read', 'search-type'],
+  searchParams: [
+    { name: 'url', type: 'uri', documentation: 'Canonical URL, exact match (optionally url|version).' },
+    { name: 'name', type: 'string', documentation: 'Computable name or title; case-insensitive prefix match.' },
+  ],
+};
+
+/** QuestionnaireResponse: stored instrument answers (intake and check-ins), read and search by patient. */
+export const QUESTIONNAIRE_RESPONSE_CAPABILITY: ImplementedResource = {
+  type: 'QuestionnaireResponse',
+  interactions: ['read', 'search-type'],
+  searchParams: [
+    { name: 'patient', type: 'reference', documentation: `Required: Patient/{id} or {id}.${PAGING_NOTE}` },
+    { name: 'questionnaire', type: 'reference', documentation: 'A Questionnaire canonical URL (optionally |version) or an instrument id.' },
+    { name: 'authored', type: 'date', documentation: DATE_NOTE },
+  ],
+};
+
+/** Observation: instrument scores (totals and subscales) derived from completed responses. */
+export const OBSERVATION_CAPABILITY: ImplementedResource = {
+  type: 'Observation',
+  interactions: ['read', 'search-type'],
+  searchParams: [
+    { name: 'patient', type: 'reference', documentation: `Required: Patient/{id} or {id}.${PAGING_NOTE}` },
+    { name: 'code', type: 'token', documentation: 'system|code or code: LOINC totals where they exist, else the Painpath measures code system.' },
+    { name: 'date', type: 'date', documentation: DATE_NOTE },
+  ],
+};
+
+/** Everything this server implements, in the order /fhir/metadata lists it. */
+export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
+  PATIENT_CAPABILITY,
+  QUESTIONNAIRE_CAPABILITY,
+  QUESTIONNAIRE_RESPONSE_CAPABILITY,
+  OBSERVATION_CAPABILITY,
+];
 
 const SECURITY_DESCRIPTION =
   'Every request must be authenticated. Browser sessions use the Painpath session cookie ' +

@@ -28,6 +28,11 @@ import { patientRoutes } from './patients/patients.routes';
 import { caregiverRoutes } from './patients/caregivers.routes';
 import { ErrorResponse } from './schemas';
 import { taskRoutes } from './tasks/tasks.routes';
+import { intakeRoutes } from './intake/intake.routes';
+import { assessmentRoutes } from './measures/assessments.routes';
+import { measuresRoutes } from './measures/measures.routes';
+import { summaryRoutes } from './summary/summary.routes';
+import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -102,10 +107,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(caregiverRoutes, { ctx });
       await api.register(taskRoutes, { ctx });
       await api.register(adminRoutes, { ctx });
+      await api.register(intakeRoutes, { ctx });
+      await api.register(measuresRoutes, { ctx });
+      await api.register(assessmentRoutes, { ctx });
+      await api.register(summaryRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   await app.register(fhirRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);

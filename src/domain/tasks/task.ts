@@ -26,7 +26,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['low', 'routine', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 /** Known task types; later features add theirs here (safety, checkpoint, review, ...). */
-export const TASK_TYPES = ['general', 'follow-up', 'break-glass-review', 'safety', 'checkpoint', 'review'] as const;
+export const TASK_TYPES = ['general', 'follow-up', 'break-glass-review', 'safety', 'red-flag', 'checkpoint', 'review'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
 export const DEFAULT_TASK_PRIORITY: TaskPriority = 'routine';

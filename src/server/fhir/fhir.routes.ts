@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Patient } from '../../domain/patients/patient';
-import { buildCapabilityStatement, PATIENT_CAPABILITY } from '../../fhir/capability-statement';
+import { buildCapabilityStatement, IMPLEMENTED_RESOURCES } from '../../fhir/capability-statement';
 import { fromFhirPatient, MRN_SYSTEM, toFhirPatient } from '../../fhir/patient.mapper';
 import { parsePatientSearch, searchsetBundle } from '../../fhir/search';
 import { searchPatients, type PatientRow } from '../../db/repositories/patients.repository';
@@ -72,7 +72,7 @@ export async function fhirRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     send(
       reply,
       200,
-      buildCapabilityStatement({ baseUrl: baseUrl(request), softwareVersion: '0.1.0', date: ctx.clock().toISOString(), resources: [PATIENT_CAPABILITY] }),
+      buildCapabilityStatement({ baseUrl: baseUrl(request), softwareVersion: '0.1.0', date: ctx.clock().toISOString(), resources: IMPLEMENTED_RESOURCES }),
     ),
   );
 

@@ -109,7 +109,7 @@ export const caregiverRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       });
       const items = await list(patient.orgId, patient.id, asOf);
       void reply.status(201);
-      return items.find((c) => c.id === id) as (typeof items)[number];
+      return items.find((c) => c.id === id);
     },
   );
 
