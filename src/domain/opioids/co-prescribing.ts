@@ -14,7 +14,7 @@
  * examples: a card only when both are present); which drug is in which class comes from the ingredient table.
  */
 import type { DrugClass } from './ingredient-table';
-import { orderClasses, orderName } from './ingredients';
+import { orderName, type OrderClassIndex } from './ingredients';
 import { SOURCES } from './sources';
 import type { Finding, MedicationOrder, SourceRef } from './types';
 
@@ -66,14 +66,15 @@ const SEDATIVE_CLASSES = Object.keys(CLASS_TEXT) as SedativeClass[];
 const MOUD_NOTE =
   ' Medication for opioid use disorder should not be withheld because of this combination.';
 
-export function coPrescriptionFindings(activeOrders: readonly MedicationOrder[]): Finding[] {
-  const opioids = activeOrders.filter((o) => orderClasses(o).has('opioid'));
+export function coPrescriptionFindings(activeOrders: readonly MedicationOrder[], classes: OrderClassIndex): Finding[] {
+  const has = (o: MedicationOrder, drugClass: DrugClass): boolean => classes.get(o)?.has(drugClass) === true;
+  const opioids = activeOrders.filter((o) => has(o, 'opioid'));
   if (opioids.length === 0) return [];
   const forOud = opioids.some((o) => o.indication === 'oud');
   const opioidNames = opioids.map(orderName).join(', ');
   const findings: Finding[] = [];
   for (const drugClass of SEDATIVE_CLASSES) {
-    const sedatives = activeOrders.filter((o) => orderClasses(o).has(drugClass));
+    const sedatives = activeOrders.filter((o) => has(o, drugClass));
     if (sedatives.length === 0) continue;
     const text = CLASS_TEXT[drugClass];
     const names = sedatives.map(orderName).join(', ');
@@ -81,7 +82,7 @@ export function coPrescriptionFindings(activeOrders: readonly MedicationOrder[])
       code: `risk.opioid-with-${drugClass}`,
       severity: 'warning',
       title: text.title,
-      message: `${names} is on the list with ${opioidNames}. ${text.why}`,
+      message: `${names} ${sedatives.length > 1 ? 'are' : 'is'} on the list with ${opioidNames}. ${text.why}`,
       suggestion: text.suggestion + (forOud ? MOUD_NOTE : ''),
       sources: forOud ? [...text.sources, SOURCES.fda2017Moud] : [...text.sources],
       evidence: [...sedatives, ...opioids].map((o) => `order ${o.id}`),

@@ -51,8 +51,12 @@ export function formUnitOf(form: DoseForm): FormUnit | null {
   return FORM_UNIT[form];
 }
 
-const fail = (code: string, reason: string): DailyAmountResult => ({ ok: false, code, reason, issues: [] });
-const fmt = (n: number): string => String(Number(n.toPrecision(6)));
+function fail(code: string, reason: string): DailyAmountResult {
+  return { ok: false, code, reason, issues: [] };
+}
+function fmt(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}
 
 export function resolveRoute(order: MedicationOrder): { route: Route | null; assumed: boolean } {
   if (order.dosage.route !== undefined) return { route: order.dosage.route, assumed: false };
@@ -66,6 +70,14 @@ function mgPerUnit(item: OrderIngredient): number | null {
   const { amount, unit, per } = item.strength;
   if (unit === 'mcg/hr' || unit === 'mg/hr') return null;
   return (unit === 'mcg' ? amount / 1000 : amount) / (per ?? 1);
+}
+
+/** mg of the ingredient in `quantity` of a dose unit, or null when the unit does not fit the product. */
+function toMg(quantity: number, unit: string, formUnit: FormUnit | null, perUnit: number): number | null {
+  if (unit === 'mg') return quantity;
+  if (unit === 'mcg') return quantity / 1000;
+  if (unit === 'each' || unit === formUnit) return quantity * perUnit;
+  return null;
 }
 
 export function dailyIngredientAmount(order: MedicationOrder, item: OrderIngredient, opioidCount: number, path: string): DailyAmountResult {
@@ -98,14 +110,7 @@ export function dailyIngredientAmount(order: MedicationOrder, item: OrderIngredi
     return fail('mme.dose-unit-mismatch', `The dose is in ${dose.unit} but this ${order.form} is counted in ${formUnit ?? 'another unit'}.`);
   }
   if (dose.unit === 'each') basis.push(`The dose had no unit; it was read as ${fmt(dose.high)} ${formUnit ?? 'unit'}(s).`);
-  /** mg of the ingredient in `quantity` of the dose's unit. */
-  const toMg = (quantity: number, unit: string): number | null => {
-    if (unit === 'mg') return quantity;
-    if (unit === 'mcg') return quantity / 1000;
-    if (unit === 'each' || unit === formUnit) return quantity * perUnit;
-    return null;
-  };
-  const doseMg = toMg(dose.high, dose.unit);
+  const doseMg = toMg(dose.high, dose.unit, formUnit, perUnit);
   if (doseMg === null) return fail('mme.dose-unit-mismatch', `The dose unit ${dose.unit} cannot be converted for this product.`);
 
   let perDay: number | null = null;
@@ -122,7 +127,7 @@ export function dailyIngredientAmount(order: MedicationOrder, item: OrderIngredi
   let maxMg: number | null = null;
   const max = dosage.maxPerDay;
   if (max !== undefined) {
-    maxMg = max.unit === 'dose' ? max.amount * doseMg : toMg(max.amount, max.unit);
+    maxMg = max.unit === 'dose' ? max.amount * doseMg : toMg(max.amount, max.unit, formUnit, perUnit);
     if (maxMg === null) {
       issues.push({ code: 'mme.max-per-day-unit', message: `The daily maximum is in ${max.unit}, which cannot be converted for this product; it was not used.`, severity: 'warning', path });
     }

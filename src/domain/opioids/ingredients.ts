@@ -75,6 +75,13 @@ export function orderClasses(order: MedicationOrder): Set<DrugClass> {
   return classes;
 }
 
+export type OrderClassIndex = ReadonlyMap<MedicationOrder, ReadonlySet<DrugClass>>;
+
+/** The classes of every order, read once per evaluation. */
+export function indexOrderClasses(orders: readonly MedicationOrder[]): OrderClassIndex {
+  return new Map(orders.map((o) => [o, orderClasses(o)]));
+}
+
 export function isOpioidOrder(order: MedicationOrder): boolean {
   return orderClasses(order).has('opioid');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CDC_2016_FACTORS } from './factors-cdc-2016';
 import { MME_ROUNDING, calculateMme, roundMme } from './mme';
-import type { MedicationOrder } from './types';
+import type { Dosage, MedicationOrder } from './types';
 import { RXNORM, buildOrder, buildPatch, everyHours, perDay } from './test-builders';
 
 const oxy = (id: string, overrides: Parameters<typeof buildOrder>[1] = {}): MedicationOrder =>
@@ -144,12 +144,13 @@ describe('calculateMme: listed with the reason, never counted as zero silently',
     expect(result.complete).toBe(false);
   });
 
-  it.each([
+  const NOT_COMPUTABLE: Array<[string, Partial<Dosage>, string]> = [
     ['no dose', { dose: undefined }, 'mme.dose-missing'],
     ['no frequency and no maximum', { frequency: undefined }, 'mme.frequency-missing'],
-    ['dose in mL for a tablet', { dose: { low: 5, high: 5, unit: 'mL' as const } }, 'mme.dose-unit-mismatch'],
-  ] as const)('%s → not computable (%s)', (_name, dosage, code) => {
-    const result = calculateMme([oxy('a', { dosage: dosage as Parameters<typeof buildOrder>[1]['dosage'] }), oxy('b')]);
+    ['dose in mL for a tablet', { dose: { low: 5, high: 5, unit: 'mL' } }, 'mme.dose-unit-mismatch'],
+  ];
+  it.each(NOT_COMPUTABLE)('%s → not computable (%s)', (_name, dosage, code) => {
+    const result = calculateMme([oxy('a', { dosage }), oxy('b')]);
     expect(result.lines[0]).toMatchObject({ status: 'not-computable', reasonCode: code, mmePerDay: null });
     expect(result.totalMmePerDay).toBe(30);
     expect(result.complete).toBe(false);

@@ -64,8 +64,9 @@ export interface MmeOptions {
 export const MME_ROUNDING =
   'Each order is rounded to one decimal place (halves up); the total is the sum of the unrounded order values, rounded the same way.';
 
+/** One decimal, halves up; the 1e-9 absorbs binary noise (0.15 × 7 = 1.0499999999999998 → 1.1). */
 export function roundMme(value: number): number {
-  return Math.round(Number((value * 10).toPrecision(12))) / 10;
+  return Math.round(value * 10 + 1e-9) / 10;
 }
 
 const EXCLUDED_STATUS: Readonly<Record<string, string>> = {
@@ -219,6 +220,14 @@ export function calculateMme(orders: readonly MedicationOrder[], options: MmeOpt
   };
 }
 
+/** Ingredient codes, strengths, form and directions: equal keys = the same prescription written twice. */
+function orderKey(order: MedicationOrder): string {
+  const { dose, frequency: f, maxPerDay: max, timesOfDay } = order.dosage;
+  let key = `${order.form}|${dose?.low}-${dose?.high}${dose?.unit}|${f?.count}-${f?.countMax}/${f?.period}-${f?.periodMax}${f?.periodUnit}|${max?.amount}${max?.unit}|${timesOfDay?.join(',')}`;
+  for (const i of order.ingredients) key += `|${i.ingredient.code}:${i.strength.amount}${i.strength.unit}/${i.strength.per ?? 1}`;
+  return key;
+}
+
 /** Two counted orders with the same ingredient, strength and directions may be one medicine listed twice. */
 function duplicateIssues(orders: readonly MedicationOrder[], lines: readonly MmeLine[]): Issue[] {
   const counted = new Set(lines.filter((l) => l.status === 'counted').map((l) => l.orderId));
@@ -226,7 +235,7 @@ function duplicateIssues(orders: readonly MedicationOrder[], lines: readonly Mme
   const issues: Issue[] = [];
   for (const order of orders) {
     if (!counted.has(order.id)) continue;
-    const key = JSON.stringify([order.ingredients.map((i) => [i.ingredient.code, i.strength]), order.form, order.dosage.dose, order.dosage.frequency, order.dosage.maxPerDay]);
+    const key = orderKey(order);
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, order.id);

@@ -45,14 +45,15 @@ describe('monitoringDue: PDMP (CDC 2022 Rec 9, every 3 months at least)', () => 
 });
 
 describe('monitoringDue: benefit/risk review (CDC 2022 Rec 7)', () => {
-  it.each([
+  const CHANGE_ROWS: Array<[string, MedicationOrder[], string, string, string]> = [
     ['IR below 50 MME/day: 28 days after a start', [oxy], '2025-06-10', '2025-07-08', 'reviewAfterChangeDays=28 (v1)'],
     ['ER/LA (extended release): 7 days', [buildOrder('oxycodone', { id: 'er', extra: { release: 'extended', start: '2025-01-10' } })], '2025-06-10', '2025-06-17', 'reviewAfterChangeHigherRiskDays=7 (v1)'],
     ['patch counts as long-acting: 7 days', [{ ...buildPatch(12), start: '2025-01-10' }], '2025-06-10', '2025-06-17', 'reviewAfterChangeHigherRiskDays=7 (v1)'],
     ['50 MME/day or more: 7 days', [buildOrder('morphine', { id: 'm', strength: { amount: 50, unit: 'mg' }, dosage: { frequency: perDay(1) }, extra: { start: '2025-01-10' } })], '2025-06-10', '2025-06-17', 'reviewAfterChangeHigherRiskDays=7 (v1)'],
     ['methadone: 3 days', [buildOrder('methadone', { id: 'mt', extra: { start: '2025-01-10' } })], '2025-06-14', '2025-06-17', 'reviewAfterMethadoneChangeDays=3 (v1)'],
-  ] as const)('%s', (_name, orders, change, dueOn, setting) => {
-    const review = monitoringDue({ orders: orders as MedicationOrder[], asOf: AS_OF, lastStartOrIncrease: change, lastBenefitRiskReview: '2025-05-01' }).items[1];
+  ];
+  it.each(CHANGE_ROWS)('%s', (_name, orders, change, dueOn, setting) => {
+    const review = monitoringDue({ orders, asOf: AS_OF, lastStartOrIncrease: change, lastBenefitRiskReview: '2025-05-01' }).items[1];
     expect(review).toMatchObject({ kind: 'benefit-risk-review', dueOn, status: 'upcoming' });
     expect(review?.settings).toContain(setting);
   });

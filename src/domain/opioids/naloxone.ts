@@ -16,7 +16,7 @@
  *   incomplete and below the threshold, the criterion is not met but the evidence says the total is a floor.
  * - Only rescue naloxone counts as "on the list" (ingredients.ts): not the naloxone in buprenorphine/naloxone.
  */
-import { isRescueNaloxoneOrder, orderClasses } from './ingredients';
+import { isRescueNaloxoneOrder, type OrderClassIndex } from './ingredients';
 import type { MmeResult } from './mme';
 import { describeSetting, type OpioidSettings } from './settings';
 import { SOURCES } from './sources';
@@ -67,10 +67,11 @@ export function reviewNaloxone(
   mme: MmeResult,
   history: RiskHistory,
   settings: OpioidSettings,
+  classes: OrderClassIndex,
 ): NaloxoneReview {
-  const naloxoneOrderIds = activeOrders.filter(isRescueNaloxoneOrder).map((o) => o.id);
+  const naloxoneOrderIds = activeOrders.filter((o) => classes.get(o)?.has('opioid-antagonist') === true && isRescueNaloxoneOrder(o)).map((o) => o.id);
   const oudOrders = activeOrders.filter((o) => o.indication === 'oud').map((o) => o.id);
-  const benzodiazepines = activeOrders.filter((o) => orderClasses(o).has('benzodiazepine')).map((o) => o.id);
+  const benzodiazepines = activeOrders.filter((o) => classes.get(o)?.has('benzodiazepine') === true).map((o) => o.id);
   const threshold = settings.naloxoneMmePerDay;
   const total = mme.totalMmePerDay;
   const mmeEvidence = `Total ${total} MME/day by ${mme.factorSet.label}${mme.complete ? '' : ' (at least: some orders could not be converted)'}`;

@@ -4,6 +4,7 @@
  * research-only analytic factors), the test pins OUR result and the comment says why it differs.
  */
 import { describe, expect, it } from 'vitest';
+import { getFactorSet, lookupFactor } from './factor-sets';
 import { calculateMme } from './mme';
 import { reviewRisk } from './risk';
 import type { MedicationOrder } from './types';
@@ -88,6 +89,44 @@ describe('OMTKLogicTests (opioid-mme-r4, 2016 factors as encoded there)', () => 
     expect(result.lines[0]?.status).toBe('no-factor');
     expect(result.totalMmePerDay).toBe(0);
   });
+});
+
+describe('ConversionFactorsTests (opioid-mme-r4 hard-coded 2016 fallback) with the CDC 2016 set', () => {
+  const set = getFactorSet('cdc-2016');
+  it.each([
+    ['codeine', 0.15],
+    ['hydrocodone', 1],
+    ['hydromorphone', 4],
+    ['morphine', 1],
+    ['oxycodone', 1.5],
+    ['oxymorphone', 3],
+  ] as const)('%s → %s', (ingredient, factor) => {
+    expect(lookupFactor(set, ingredient, 'oral', 10)).toMatchObject({ found: true, factor });
+  });
+
+  it.each([
+    [10, 4],
+    [30, 8],
+    [50, 10],
+    [70, 12],
+  ])('methadone %s mg/day → %s', (mg, factor) => {
+    expect(lookupFactor(set, 'methadone', 'oral', mg)).toMatchObject({ found: true, factor });
+  });
+
+  it('fentanyl patch → 7200 per mg/hr at 1/3 patch a day, i.e. 2.4 per mcg/hr (per patch worn)', () => {
+    expect(lookupFactor(set, 'fentanyl', 'transdermal', 0)).toMatchObject({ found: true, factor: 2.4 });
+  });
+
+  it.each(['buccal', 'sublingual', 'nasal'] as const)('fentanyl %s (buccal tablet, film, mucosal spray) → no factor', (route) => {
+    expect(lookupFactor(set, 'fentanyl', route, 1).found).toBe(false);
+  });
+
+  it.each(['tramadol', 'tapentadol', 'levorphanol', 'meperidine', 'pentazocine', 'dihydrocodeine', 'buprenorphine', 'butorphanol', 'gabapentin'])(
+    '%s → no factor',
+    (ingredient) => {
+      expect(lookupFactor(set, ingredient, 'oral', 10).found).toBe(false);
+    },
+  );
 });
 
 describe('MMECalculatorTests (opioid-mme-r4)', () => {

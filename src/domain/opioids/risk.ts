@@ -18,7 +18,7 @@ import type { Issue } from '../issues';
 import { isInEffectOn } from './active-orders';
 import { coPrescriptionFindings } from './co-prescribing';
 import { asOfDate } from './dates';
-import { isOpioidOrder } from './ingredients';
+import { indexOrderClasses } from './ingredients';
 import type { MmeResult } from './mme';
 import { reviewNaloxone, type NaloxoneReview, type RiskHistory } from './naloxone';
 import { DEFAULT_OPIOID_SETTINGS, describeSetting, type OpioidSettings } from './settings';
@@ -63,6 +63,7 @@ function naloxoneFinding(review: NaloxoneReview): Finding {
     };
   }
   if (review.met.length > 0) {
+    const setting = review.met.find((c) => c.setting !== undefined)?.setting;
     return {
       code: 'risk.naloxone-offer',
       severity: 'warning',
@@ -71,7 +72,7 @@ function naloxoneFinding(review: NaloxoneReview): Finding {
       suggestion: 'Offer naloxone, and overdose education for the person and their household.',
       sources: [SOURCES.cdc22Rec8],
       evidence: review.met.flatMap((c) => c.evidence),
-      ...(review.met.some((c) => c.setting !== undefined) ? { setting: review.met.find((c) => c.setting !== undefined)?.setting } : {}),
+      ...(setting === undefined ? {} : { setting }),
     };
   }
   return {
@@ -89,9 +90,10 @@ export function reviewRisk(input: RiskReviewInput): RiskReview {
   const settings = input.settings ?? DEFAULT_OPIOID_SETTINGS;
   const today = asOfDate(input.asOf);
   const active = input.orders.filter((o) => isInEffectOn(o, today, true));
-  const onOpioid = active.some(isOpioidOrder);
+  const classes = indexOrderClasses(active);
+  const onOpioid = active.some((o) => classes.get(o)?.has('opioid') === true);
   const { mme } = input;
-  const naloxone = reviewNaloxone(active, mme, input.history, settings);
+  const naloxone = reviewNaloxone(active, mme, input.history, settings, classes);
   const issues: Issue[] = [];
   const findings: Finding[] = [];
   const summary = { totalMmePerDay: mme.totalMmePerDay, complete: mme.complete, factorSet: mme.factorSet.label };
@@ -139,6 +141,6 @@ export function reviewRisk(input: RiskReviewInput): RiskReview {
       evidence: ['history.sleepDisorderedBreathing'],
     });
   }
-  findings.push(...coPrescriptionFindings(active));
+  findings.push(...coPrescriptionFindings(active, classes));
   return { onOpioid, findings, naloxone, mme: summary, issues };
 }
