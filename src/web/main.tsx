@@ -6,13 +6,16 @@ import { HomeRedirect, RequireAdmin, RequirePersonFacing, RequireSignIn, Require
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { BreakGlassPage } from './pages/break-glass';
+import { CheckInPage } from './pages/check-in';
 import { ErrorPage, NotFoundPage } from './pages/error';
 import { InboxPage } from './pages/inbox';
+import { IntakePage } from './pages/intake';
 import { LoginPage } from './pages/login';
 import { MePage, MePatientPage } from './pages/me';
 import { PatientPage } from './pages/patient';
 import { PatientsPage } from './pages/patients';
 import { SetupPage } from './pages/setup';
+import { SummaryPage } from './pages/summary';
 import { SessionProvider } from './session';
 import './styles.css';
 
@@ -43,6 +46,7 @@ const routes: RouteObject[] = [
                     children: [
                       { path: 'patients', element: <PatientsPage /> },
                       { path: 'patients/:id', element: <PatientPage /> },
+                      { path: 'patients/:id/summary', element: <SummaryPage /> },
                       { path: 'break-glass', element: <BreakGlassPage /> },
                       { path: 'inbox', element: <InboxPage /> },
                       { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
@@ -53,6 +57,8 @@ const routes: RouteObject[] = [
                     children: [
                       { path: 'me', element: <MePage /> },
                       { path: 'me/:patientId', element: <MePatientPage /> },
+                      { path: 'intake/:id', element: <IntakePage /> },
+                      { path: 'check-in/:requestId', element: <CheckInPage /> },
                     ],
                   },
                   { path: '*', element: <NotFoundPage /> },

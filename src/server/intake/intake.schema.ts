@@ -40,6 +40,8 @@ export const TodoList = Type.Object({
       kind: StringEnum(['intake', 'instrument'] as const),
       id: S,
       patientId: S,
+      /** For questionnaires the team sent: which instrument to open. */
+      instrumentId: Type.Optional(S),
       title: S,
       sentAt: S,
       status: S,

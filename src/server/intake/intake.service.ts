@@ -194,6 +194,7 @@ export async function listTodos(ctx: AppContext, request: FastifyRequest, patien
         kind: 'instrument' as const,
         id: r.id,
         patientId: patient.id,
+        instrumentId: r.instrumentId,
         title: getInstrument(r.instrumentId)?.patientTitle ?? r.instrumentId,
         sentAt: r.requestedAt.toISOString(),
         status: 'sent',

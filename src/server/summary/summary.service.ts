@@ -125,17 +125,23 @@ function safetyItems(tasks: readonly TaskListRow[], intake: IntakeRow | undefine
   return items;
 }
 
+/** The person's own words as a sentence: one full stop at the end, never two. */
+function ownWords(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 function storySection(story: Partial<PainStory>): PreVisitSummary['story'] {
   const sentences: string[] = [];
   const onset = story.onset;
   if (onset?.date) sentences.push(`Pain started ${formatMonthOrDay(onset.date)}${onset.approximate ? ' (approximate date)' : ''}.`);
-  if (onset?.how) sentences.push(`How it started, in their words: "${onset.how}".`);
+  if (onset?.how) sentences.push(`How it started, in their words: "${onset.how.trim().replace(/[.]+$/, '')}".`);
   const regions = (story.regions ?? []).map((id) => ({ id, label: BODY_REGIONS.find((r) => r.id === id)?.label ?? id }));
   if (regions.length > 0) sentences.push(`Pain in: ${sentenceList(regions.map((r) => r.label.toLowerCase()))}.`);
   const character = (story.character ?? []).map((w) => PAIN_WORD_LABELS[w as PainWord] ?? w);
   if (character.length > 0) sentences.push(`Feels ${sentenceList(character.map((c) => c.toLowerCase()))}.`);
-  if (story.worse) sentences.push(`Worse with: ${story.worse}.`);
-  if (story.better) sentences.push(`Better with: ${story.better}.`);
+  if (story.worse) sentences.push(`Worse with: ${ownWords(story.worse)}`);
+  if (story.better) sentences.push(`Better with: ${ownWords(story.better)}`);
   const impact = IMPACT_AREAS.flatMap((area) => {
     const value = story.impact?.[area];
     return typeof value === 'number' ? [{ area, label: STORY_QUESTIONS.impact[area], value }] : [];

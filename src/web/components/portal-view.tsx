@@ -1,6 +1,7 @@
 /**
  * A person's own page (or, for a caregiver, the page of someone they help) in plain words:
- * their details, their care team and coordinator, and who has looked at the record.
+ * what they have been asked to fill in (their own page), their progress over time, their details, their
+ * care team and coordinator, and who has looked at the record.
  * Reading level: short sentences, common words (grade 6 or below).
  */
 import type { ReactElement, ReactNode } from 'react';
@@ -11,8 +12,10 @@ import { useApiData, usePageTitle } from '../hooks';
 import { AccessHistoryPlain } from './access-history';
 import { CaregiverConsents } from './caregiver-consents';
 import { formatAddress } from './demographics';
+import { MyProgress } from './my-progress';
 import { NotAvailable } from './not-available';
 import { ErrorNotice, Loading } from './status';
+import { TodoList } from './todo-list';
 
 function Detail({ term, children }: { term: string; children: ReactNode }): ReactElement {
   return (
@@ -57,6 +60,9 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
           ? 'This is your page. Here you can see your details and the people who care for you.'
           : `You are helping ${first}. Here is what ${first} chose to share with you.`}
       </p>
+
+      {own && <TodoList />}
+      {own && <MyProgress patientId={p.id} />}
 
       <section className="card" aria-labelledby="team-title">
         <h2 id="team-title">{your} care team</h2>

@@ -1,16 +1,25 @@
-/** /admin for administrators and clinic leads: check the audit log, manage API tokens. */
+/**
+ * /admin for administrators and clinic leads: check the audit log, manage API tokens, choose the intake's
+ * sections (clinic lead) and read each questionnaire's licence note.
+ */
 import type { ReactElement } from 'react';
 import { ApiTokens } from '../components/api-tokens';
 import { AuditCheck } from '../components/audit-check';
+import { InstrumentLicences } from '../components/instrument-licences';
+import { IntakeSections } from '../components/intake-sections';
 import { usePageTitle } from '../hooks';
+import { useUser } from '../session';
 
 export function AdminPage(): ReactElement {
   usePageTitle('Admin');
+  const user = useUser();
   return (
     <>
       <h1>Admin</h1>
       <AuditCheck />
       <ApiTokens />
+      {user.role === 'clinic_lead' && <IntakeSections />}
+      <InstrumentLicences />
     </>
   );
 }

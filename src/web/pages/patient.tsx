@@ -1,14 +1,19 @@
 /**
- * /patients/:id for staff. Opens on what matters today (key facts, open tasks), then the care team,
- * the one point of contact, demographics with an edit form, and who has opened the record.
+ * /patients/:id for staff. Opens on what matters today (key facts, "Before this visit", open tasks), then
+ * the care team, the one point of contact, measures over time, the assessment, demographics with an edit
+ * form, and who has opened the record.
  */
-import { useState, type ReactElement } from 'react';
+import { useCallback, useState, type ReactElement } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import type { PatientDetail } from '../api-types';
+import type { Intake } from '../measures-types';
 import { isApiError, withQuery } from '../api';
+import { AssessmentSection } from '../components/assessment-section';
+import { BeforeVisit } from '../components/before-visit';
 import { DemographicsList } from '../components/demographics';
 import { DemographicsForm } from '../components/demographics-form';
 import { NotAvailable } from '../components/not-available';
+import { PatientMeasures } from '../components/patient-measures';
 import { PatientAccessHistory, PatientTasks } from '../components/patient-sections';
 import { ErrorNotice, Loading, StatusMessage } from '../components/status';
 import { displayName, formatDate, formatDateTime, formatLanguage, legalNameIfDifferent, roleLabel } from '../format';
@@ -65,6 +70,10 @@ function PatientView({ patient, etag, onSaved, onReload }: {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState('');
   const [historyKey, setHistoryKey] = useState(0);
+  const [intakeOnset, setIntakeOnset] = useState<string | null>(null);
+  const onIntakes = useCallback((items: Intake[]) => {
+    setIntakeOnset(items.find((i) => i.story.onset?.date)?.story.onset?.date ?? null);
+  }, []);
 
   return (
     <>
@@ -86,6 +95,8 @@ function PatientView({ patient, etag, onSaved, onReload }: {
         </ul>
         {patient.summary !== null && patient.summary !== '' && <p className="summary">{patient.summary}</p>}
       </div>
+
+      <BeforeVisit patientId={patient.id} onIntakes={onIntakes} />
 
       <div className="patient-grid">
         <PatientTasks patientId={patient.id} careTeam={patient.careTeam} />
@@ -126,6 +137,9 @@ function PatientView({ patient, etag, onSaved, onReload }: {
           )}
         </section>
       </div>
+
+      <PatientMeasures patientId={patient.id} />
+      <AssessmentSection patientId={patient.id} intakeOnset={intakeOnset} />
 
       <section className="card" aria-labelledby="demographics-title">
         <div className="section-heading">
