@@ -215,3 +215,27 @@ export async function assessmentsFor(db: DbOrTx, orgId: string, patientId: strin
     .orderBy(desc(assessments.assessedAt), desc(assessments.createdAt))
     .limit(limit);
 }
+
+/**
+ * What the pre-visit summary needs, not the whole history: per instrument the first response with a total
+ * (the baseline) and the five most recent (the latest, and the previous one with a total). A patient with
+ * years of weekly check-ins then costs the same as one with a few.
+ */
+export async function summaryResponses(db: DbOrTx, orgId: string, patientId: string): Promise<ResponseRow[]> {
+  const picked = await db.execute(sql`
+    SELECT id FROM (
+      SELECT id, score,
+        row_number() OVER (PARTITION BY instrument_id ORDER BY authored_at DESC, created_at DESC) AS newest,
+        row_number() OVER (PARTITION BY instrument_id, (score->>'total') IS NOT NULL ORDER BY authored_at ASC, created_at ASC) AS oldest
+      FROM questionnaire_responses
+      WHERE org_id = ${orgId} AND patient_id = ${patientId} AND status = 'completed'
+    ) ranked
+    WHERE newest <= 5 OR (oldest = 1 AND (score->>'total') IS NOT NULL)`);
+  const ids = (picked as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(questionnaireResponses)
+    .where(inArray(questionnaireResponses.id, ids))
+    .orderBy(asc(questionnaireResponses.authoredAt), asc(questionnaireResponses.createdAt));
+}

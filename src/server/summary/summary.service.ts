@@ -13,7 +13,7 @@ import { getInstrument, INSTRUMENT_IDS, isInstrumentId, type InstrumentId } from
 import type { InstrumentScore } from '../../domain/measures/score';
 import { ageOn } from '../../domain/patients/age';
 import { intakesFor, type IntakeRow } from '../../db/repositories/intake.repository';
-import { assessmentsFor, completedResponses, type ResponseRow } from '../../db/repositories/measures.repository';
+import { assessmentsFor, summaryResponses, type ResponseRow } from '../../db/repositories/measures.repository';
 import type { PatientRow } from '../../db/repositories/patients.repository';
 import { tasksForPatient, type TaskListRow } from '../../db/repositories/tasks.repository';
 import type { AppContext } from '../context';
@@ -196,7 +196,7 @@ export async function buildSummary(ctx: AppContext, patient: PatientRow): Promis
   const asOf = ctx.clock();
   const [intakes, responses, tasks, assessments] = await Promise.all([
     intakesFor(ctx.db, patient.orgId, patient.id),
-    completedResponses(ctx.db, patient.orgId, patient.id),
+    summaryResponses(ctx.db, patient.orgId, patient.id),
     tasksForPatient(ctx.db, patient.orgId, patient.id, false),
     assessmentsFor(ctx.db, patient.orgId, patient.id, 1),
   ]);
