@@ -231,7 +231,7 @@ export async function summaryResponses(db: DbOrTx, orgId: string, patientId: str
       WHERE org_id = ${orgId} AND patient_id = ${patientId} AND status = 'completed'
     ) ranked
     WHERE newest <= 5 OR (oldest = 1 AND (score->>'total') IS NOT NULL)`);
-  const ids = (picked as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  const ids = (picked as { rows: { id: string }[] }).rows.map((r) => r.id);
   if (ids.length === 0) return [];
   return db
     .select()
