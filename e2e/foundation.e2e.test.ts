@@ -4,29 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
+import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { DEMO_PASSWORD, expectAccessible, signIn as signInAt, signOut } from './support/journey';
 
-const PASSWORD = 'painpath-demo';
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+
+const PASSWORD = DEMO_PASSWORD;
 let server: RunningServer;
 let browser: BrowserSession;
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /sign out/i }).click();
-  await page.getByText(/you are signed out/i).waitFor();
-}
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await checkA11y(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
 
 describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
   beforeAll(async () => {

@@ -9,10 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { checkA11y, DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
+import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
 
-const PASSWORD = 'painpath-demo';
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+
 const CLINICIAN = 'dr.okafor@riverbend.example'; // prescriber on the North team, Maria Garcia's care team
 const CLINIC_LEAD = 'dr.kowalski@riverbend.example';
 const PATIENT = 'maria.garcia@patients.example';
@@ -20,24 +22,8 @@ let server: RunningServer;
 let browser: BrowserSession;
 let patientPath = '';
 
-async function signIn(page: Page, email: string): Promise<void> {
-  // Each journey starts signed out, even when the one before it stopped half-way.
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /sign out/i }).click();
-  await page.getByText(/you are signed out/i).waitFor();
-}
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await checkA11y(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
 
 async function expectFitsPhone(page: Page): Promise<void> {
   expect(await hasHorizontalScroll(page)).toBe(false);
