@@ -3,7 +3,8 @@
  * The server owns these contracts; keep this file in step with its route schemas.
  */
 import type { Role } from '../domain/access/roles';
-import type { Ethnicity, Race, Rurality, Sex } from '../domain/patients/patient';
+import type { AccessBasis } from '../domain/access/patient-access';
+import type { PatientDemographics, Sex } from '../domain/patients/patient';
 
 export interface SessionUser {
   id: string;
@@ -56,7 +57,7 @@ export interface PatientSummary {
   coordinator: PersonRef | null;
 }
 
-export type AccessBasis = 'self' | 'care-team' | 'coordinator' | 'caregiver-consent' | 'break-glass' | 'api-token';
+export type { AccessBasis };
 
 export interface CareTeamMember {
   id: string;
@@ -64,31 +65,10 @@ export interface CareTeamMember {
   role: Role | string;
 }
 
-export interface PatientDetail {
+/** GET /api/v1/patients/:id: the demographics (one definition, in the domain) and what the server adds. */
+export interface PatientDetail extends PatientDemographics {
   id: string;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  birthDate: string;
   age: number;
-  sex: Sex;
-  genderIdentity: string | null;
-  pronouns: string | null;
-  race: Race | null;
-  ethnicity: Ethnicity | null;
-  preferredLanguage: string;
-  interpreterNeeded: boolean;
-  phone: string | null;
-  email: string | null;
-  addressLine: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  rurality: Rurality | null;
-  payer: string | null;
-  active: boolean;
-  summary: string | null;
   version: number;
   careTeam: { id: string; name: string; members: CareTeamMember[] } | null;
   coordinator: { id: string; displayName: string; email: string | null } | null;
