@@ -1,0 +1,127 @@
+/** PDMP checks, urine drug test results and benefit/risk reviews of a patient's opioid therapy. */
+import { and, desc, eq } from 'drizzle-orm';
+import type { UdsReconciliation, UdsResult } from '../../domain/opioids';
+import type { DbOrTx } from '../client';
+import { opioidReviews, pdmpChecks, urineDrugTests } from '../schema';
+
+export interface PdmpCheck {
+  id: string;
+  checkedOn: string;
+  checkedBy: string;
+  checkedByName: string;
+  findings: string;
+  needsDiscussion: boolean;
+}
+
+export interface UrineTest {
+  id: string;
+  collectedOn: string;
+  method: 'screen' | 'confirmatory';
+  results: UdsResult[];
+  notes: string | null;
+  reconciliation: UdsReconciliation;
+  conversationTaskId: string | null;
+  enteredBy: string;
+}
+
+export interface OpioidReview {
+  id: string;
+  reviewedOn: string;
+  reviewedBy: string;
+  note: string;
+}
+
+const toPdmp = (r: typeof pdmpChecks.$inferSelect): PdmpCheck => ({
+  id: r.id,
+  checkedOn: r.checkedOn,
+  checkedBy: r.checkedBy,
+  checkedByName: r.checkedByName,
+  findings: r.findings,
+  needsDiscussion: r.needsDiscussion,
+});
+
+const toUrineTest = (r: typeof urineDrugTests.$inferSelect): UrineTest => ({
+  id: r.id,
+  collectedOn: r.collectedOn,
+  method: r.method === 'confirmatory' ? 'confirmatory' : 'screen',
+  results: r.results as UdsResult[],
+  notes: r.notes,
+  reconciliation: r.reconciliation as UdsReconciliation,
+  conversationTaskId: r.conversationTaskId,
+  enteredBy: r.enteredBy,
+});
+
+/** The most recent PDMP check (by the day it was done), or null when none is recorded. */
+export async function latestPdmpCheck(db: DbOrTx, orgId: string, patientId: string): Promise<PdmpCheck | null> {
+  const rows = await listPdmpChecks(db, orgId, patientId, 1);
+  return rows[0] ?? null;
+}
+
+export async function listPdmpChecks(db: DbOrTx, orgId: string, patientId: string, limit = 50): Promise<PdmpCheck[]> {
+  const rows = await db
+    .select()
+    .from(pdmpChecks)
+    .where(and(eq(pdmpChecks.orgId, orgId), eq(pdmpChecks.patientId, patientId)))
+    .orderBy(desc(pdmpChecks.checkedOn), desc(pdmpChecks.createdAt))
+    .limit(limit);
+  return rows.map(toPdmp);
+}
+
+export async function insertPdmpCheck(
+  db: DbOrTx,
+  row: Omit<typeof pdmpChecks.$inferInsert, 'id' | 'createdAt'>,
+  asOf: Date,
+): Promise<PdmpCheck> {
+  const rows = await db.insert(pdmpChecks).values({ ...row, createdAt: asOf }).returning();
+  return toPdmp(rows[0] as typeof pdmpChecks.$inferSelect);
+}
+
+/** The most recent urine drug test (by collection day), or null when none is recorded. */
+export async function latestUrineTest(db: DbOrTx, orgId: string, patientId: string): Promise<UrineTest | null> {
+  const rows = await listUrineTests(db, orgId, patientId, 1);
+  return rows[0] ?? null;
+}
+
+export async function listUrineTests(db: DbOrTx, orgId: string, patientId: string, limit = 50): Promise<UrineTest[]> {
+  const rows = await db
+    .select()
+    .from(urineDrugTests)
+    .where(and(eq(urineDrugTests.orgId, orgId), eq(urineDrugTests.patientId, patientId)))
+    .orderBy(desc(urineDrugTests.collectedOn), desc(urineDrugTests.createdAt))
+    .limit(limit);
+  return rows.map(toUrineTest);
+}
+
+export async function insertUrineTest(
+  db: DbOrTx,
+  row: Omit<typeof urineDrugTests.$inferInsert, 'id' | 'createdAt'>,
+  asOf: Date,
+): Promise<UrineTest> {
+  const rows = await db.insert(urineDrugTests).values({ ...row, createdAt: asOf }).returning();
+  return toUrineTest(rows[0] as typeof urineDrugTests.$inferSelect);
+}
+
+export async function latestOpioidReview(db: DbOrTx, orgId: string, patientId: string): Promise<OpioidReview | null> {
+  const rows = await listOpioidReviews(db, orgId, patientId, 1);
+  return rows[0] ?? null;
+}
+
+export async function listOpioidReviews(db: DbOrTx, orgId: string, patientId: string, limit = 50): Promise<OpioidReview[]> {
+  const rows = await db
+    .select()
+    .from(opioidReviews)
+    .where(and(eq(opioidReviews.orgId, orgId), eq(opioidReviews.patientId, patientId)))
+    .orderBy(desc(opioidReviews.reviewedOn), desc(opioidReviews.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, reviewedOn: r.reviewedOn, reviewedBy: r.reviewedBy, note: r.note }));
+}
+
+export async function insertOpioidReview(
+  db: DbOrTx,
+  row: Omit<typeof opioidReviews.$inferInsert, 'id' | 'createdAt'>,
+  asOf: Date,
+): Promise<OpioidReview> {
+  const rows = await db.insert(opioidReviews).values({ ...row, createdAt: asOf }).returning();
+  const r = rows[0] as typeof opioidReviews.$inferSelect;
+  return { id: r.id, reviewedOn: r.reviewedOn, reviewedBy: r.reviewedBy, note: r.note };
+}
