@@ -33,6 +33,7 @@ import { assessmentRoutes } from './measures/assessments.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
+import { medicationRoutes, opioidMonitoringRoutes, taperRoutes } from './medications';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -111,12 +112,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(measuresRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
+      for (const routes of [medicationRoutes, opioidMonitoringRoutes, taperRoutes]) await api.register(routes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   await app.register(fhirRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
-  await app.register(cdsRoutes, { services: [] });
+  await app.register(cdsRoutes, { ctx });
 
   const webDir = path.resolve(ctx.config.webDir);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -1,8 +1,8 @@
 /** PDMP checks, urine drug test results and benefit/risk reviews of a patient's opioid therapy. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { UdsReconciliation, UdsResult } from '../../domain/opioids';
+import type { RiskHistory, UdsReconciliation, UdsResult } from '../../domain/opioids';
 import type { DbOrTx } from '../client';
-import { opioidReviews, pdmpChecks, urineDrugTests } from '../schema';
+import { opioidReviews, opioidRiskHistories, pdmpChecks, urineDrugTests } from '../schema';
 
 export interface PdmpCheck {
   id: string;
@@ -124,4 +124,35 @@ export async function insertOpioidReview(
   const rows = await db.insert(opioidReviews).values({ ...row, createdAt: asOf }).returning();
   const r = rows[0] as typeof opioidReviews.$inferSelect;
   return { id: r.id, reviewedOn: r.reviewedOn, reviewedBy: r.reviewedBy, note: r.note };
+}
+
+export interface StoredRiskHistory {
+  history: RiskHistory;
+  version: number;
+  updatedBy: string | null;
+}
+
+/** The risk factors the care team recorded (absent keys = not recorded). */
+export async function getRiskHistory(db: DbOrTx, orgId: string, patientId: string): Promise<StoredRiskHistory> {
+  const rows = await db.select().from(opioidRiskHistories).where(and(eq(opioidRiskHistories.orgId, orgId), eq(opioidRiskHistories.patientId, patientId)));
+  const row = rows[0];
+  return { history: (row?.history ?? {}) as RiskHistory, version: row?.version ?? 0, updatedBy: row?.updatedBy ?? null };
+}
+
+/** Saves the recorded risk factors; `expectedVersion` 0 means "nothing recorded yet". Undefined when stale. */
+export async function saveRiskHistory(db: DbOrTx, orgId: string, patientId: string, history: RiskHistory, expectedVersion: number, updatedBy: string, asOf: Date): Promise<number | undefined> {
+  if (expectedVersion === 0) {
+    const rows = await db
+      .insert(opioidRiskHistories)
+      .values({ orgId, patientId, history, updatedBy, version: 1, updatedAt: asOf })
+      .onConflictDoNothing()
+      .returning({ version: opioidRiskHistories.version });
+    return rows[0]?.version;
+  }
+  const rows = await db
+    .update(opioidRiskHistories)
+    .set({ history, updatedBy, updatedAt: asOf, version: expectedVersion + 1 })
+    .where(and(eq(opioidRiskHistories.orgId, orgId), eq(opioidRiskHistories.patientId, patientId), eq(opioidRiskHistories.version, expectedVersion)))
+    .returning({ version: opioidRiskHistories.version });
+  return rows[0]?.version;
 }

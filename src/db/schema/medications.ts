@@ -201,3 +201,16 @@ export const clinicOpioidSettings = pgTable('clinic_opioid_settings', {
   version: integer('version').notNull().default(1),
   updatedAt: updatedAt(),
 });
+
+/**
+ * What the care team has recorded about the risk factors the risk review reads (RiskHistory in
+ * src/domain/opioids/naloxone.ts): true, false, or absent = not recorded (shown as "not recorded", never "no").
+ */
+export const opioidRiskHistories = pgTable('opioid_risk_histories', {
+  patientId: uuid('patient_id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  history: jsonb('history').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});

@@ -60,3 +60,8 @@ export {
   type OpioidSettings,
   type OpioidSettingName,
 } from './settings';
+
+export { checkOrder, describeDosage, directionsQuestions } from './order-checks';
+export { suggestReconciliation, type ReconcilableOrder, type ReconciliationKind, type ReconciliationSuggestion } from './reconcile-orders';
+export { addDays, addMonths, asOfDate, daysBetween, isCalendarDate } from './dates';
+export { assessRegimenChange, type RegimenChangeInput } from './regimen-change';

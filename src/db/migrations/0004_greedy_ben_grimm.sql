@@ -58,6 +58,15 @@ CREATE TABLE "opioid_reviews" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "opioid_risk_histories" (
+	"patient_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"history" jsonb NOT NULL,
+	"updated_by" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pdmp_checks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,

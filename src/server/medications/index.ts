@@ -1,0 +1,4 @@
+/** The medication routes, registered together by app.ts. */
+export { medicationRoutes } from './medications.routes';
+export { opioidMonitoringRoutes } from './opioid-monitoring.routes';
+export { taperRoutes } from './taper.routes';
