@@ -219,7 +219,7 @@ describe('medication', () => {
 });
 
 it('writes a suggested order that reads back', () => {
-  const resource = toFhirMedicationRequest({ patientId: 'p-9', rxnormCode: '7242', rxnormName: 'naloxone hydrochloride 4 MG/ACTUAT Nasal Spray', dosageText: '1 spray in one nostril as needed for suspected overdose' });
+  const resource = toFhirMedicationRequest({ patientId: 'p-9', rxnorm: { code: '7242', display: 'naloxone' }, text: 'naloxone hydrochloride 4 MG/ACTUAT Nasal Spray', dosageText: '1 spray in one nostril as needed for suspected overdose' });
   const { order, patientId } = fromFhirMedicationRequest(resource, { fallbackId: 'suggested' });
   expect(patientId).toBe('p-9');
   expect(order).toMatchObject({ id: 'suggested', status: 'draft', form: 'spray', ingredients: [{ ingredient: { code: '7242' } }] });

@@ -119,11 +119,11 @@ export function fromFhirMedicationRequest(request: MedicationRequest, options: R
   return { order, issues: prefix(issues), patientId };
 }
 
-/** A MedicationRequest for a product by RxNorm name (used for suggested orders, e.g. naloxone). */
+/** A draft MedicationRequest (used for suggested orders, e.g. naloxone): an RxNorm coding, text and directions. */
 export function toFhirMedicationRequest(input: {
   patientId: string;
-  rxnormCode: string;
-  rxnormName: string;
+  rxnorm: { code: string; display: string };
+  text: string;
   dosageText: string;
   status?: 'draft' | 'active';
   intent?: 'proposal' | 'order';
@@ -133,7 +133,7 @@ export function toFhirMedicationRequest(input: {
     status: input.status ?? 'draft',
     intent: input.intent ?? 'proposal',
     subject: { reference: `Patient/${input.patientId}` },
-    medicationCodeableConcept: { coding: [{ system: RXNORM_SYSTEM, code: input.rxnormCode, display: input.rxnormName }], text: input.rxnormName },
+    medicationCodeableConcept: { coding: [{ system: RXNORM_SYSTEM, code: input.rxnorm.code, display: input.rxnorm.display }], text: input.text },
     dosageInstruction: [{ text: input.dosageText }],
   };
 }
