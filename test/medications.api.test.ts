@@ -271,3 +271,54 @@ describe('taper plans', () => {
     expectError(await agent.get(`/api/v1/patients/${patientId}/medications/taper-plans`), 403, 'access.medications-staff-only');
   });
 });
+
+describe('FHIR', () => {
+  let patientId: string;
+  beforeAll(async () => {
+    const p = await buildPatient(t.ctx.db, { orgId: clinic.org.id, careTeamId: clinic.teamA.id, givenName: 'Ines', familyName: 'Moreau', mrn: 'A-4' });
+    patientId = p.id;
+  });
+
+  const fentanylRequest = (id: string) => ({
+    resourceType: 'MedicationRequest',
+    id,
+    status: 'active',
+    intent: 'order',
+    subject: { reference: `Patient/${patientId}` },
+    authoredOn: '2026-10-01',
+    requester: { display: 'Dr. Outside' },
+    medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '245134', display: 'fentanyl 25 MCG/HR Transdermal System' }], text: 'fentanyl 25 MCG/HR Transdermal System' },
+    dosageInstruction: [{ text: 'apply 1 patch every 72 hours', timing: { repeat: { frequency: 1, period: 72, periodUnit: 'h' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'patch' } }] }],
+  });
+
+  it('imports MedicationRequests (preview first), skips what it cannot read or already has, and serves them back as FHIR', async () => {
+    const unreadable = { resourceType: 'MedicationRequest', id: 'x', status: 'active', intent: 'order', dosageInstruction: [{ text: 'one daily' }] };
+    const preview = ok<{ entries: { outcome: string }[] }>(await doc.send('POST', `/api/v1/patients/${patientId}/medications/import`, { resources: [fentanylRequest('ext-1'), unreadable], dryRun: true }));
+    expect(preview.entries.map((e) => e.outcome)).toEqual(['would-import', 'skipped']);
+    const done = ok<{ entries: { outcome: string; order: { id: string; prescriber: string; source: string } | null; issues: { path?: string }[] }[] }>(
+      await doc.send('POST', `/api/v1/patients/${patientId}/medications/import`, { resources: [fentanylRequest('ext-1'), unreadable] }),
+    );
+    expect(done.entries.map((e) => e.outcome)).toEqual(['imported', 'skipped']);
+    expect(done.entries[1]?.issues.every((i) => i.path?.startsWith('body.resources.1'))).toBe(true);
+    const imported = done.entries[0]?.order;
+    expect(imported).toMatchObject({ prescriber: 'Dr. Outside', source: 'imported-fhir' });
+    const again = ok<{ entries: { outcome: string; reason: string }[] }>(await doc.send('POST', `/api/v1/patients/${patientId}/medications/import`, { resources: [fentanylRequest('ext-1')] }));
+    expect(again.entries[0]).toMatchObject({ outcome: 'skipped', reason: 'Already imported.' });
+    const view = ok<Overview>(await doc.get(`/api/v1/patients/${patientId}/medications`));
+    expect(view.mme.totalMmePerDay).toBe(60);
+
+    const read = ok<{ resourceType: string; medicationCodeableConcept: { coding: { code: string }[] } }>(await doc.get(`/fhir/MedicationRequest/${imported?.id ?? ''}`));
+    expect(read.resourceType).toBe('MedicationRequest');
+    const bundle = ok<{ total: number; entry: { resource: { id: string } }[] }>(await doc.get(`/fhir/MedicationRequest?patient=Patient/${patientId}`));
+    expect(bundle.total).toBe(1);
+    expect((await doc.get('/fhir/MedicationRequest')).statusCode).toBe(400);
+    expect((await otherTeam.get(`/fhir/MedicationRequest?patient=${patientId}`)).statusCode).toBe(403);
+    const metadata = ok<{ rest: { resource: { type: string }[] }[] }>(await doc.get('/fhir/metadata'));
+    expect(metadata.rest[0]?.resource.map((r) => r.type)).toContain('MedicationRequest');
+  });
+
+  it('lists a body that is not MedicationRequests', async () => {
+    const error = expectError(await doc.send('POST', `/api/v1/patients/${patientId}/medications/import`, { resources: [{ resourceType: 'Patient' }], extra: true }), 400, 'validation');
+    expect(detailPaths(error)).toEqual(expect.arrayContaining(['body.extra', 'body.resources.0.resourceType']));
+  });
+});

@@ -76,12 +76,23 @@ export const OBSERVATION_CAPABILITY: ImplementedResource = {
   ],
 };
 
+/** MedicationRequest: the medication list (entered or imported), read and search by patient. */
+export const MEDICATION_REQUEST_CAPABILITY: ImplementedResource = {
+  type: 'MedicationRequest',
+  interactions: ['read', 'search-type'],
+  searchParams: [
+    { name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id}. Newest first; _count (1–100, default 20) and _offset page them.' },
+    { name: 'status', type: 'token', documentation: 'active, on-hold, stopped, completed, entered-in-error or draft.' },
+  ],
+};
+
 /** Everything this server implements, in the order /fhir/metadata lists it. */
 export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
   PATIENT_CAPABILITY,
   QUESTIONNAIRE_CAPABILITY,
   QUESTIONNAIRE_RESPONSE_CAPABILITY,
   OBSERVATION_CAPABILITY,
+  MEDICATION_REQUEST_CAPABILITY,
 ];
 
 const SECURITY_DESCRIPTION =

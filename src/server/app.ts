@@ -20,6 +20,7 @@ import { adminRoutes } from './admin/admin.routes';
 import { authRoutes } from './auth/auth.routes';
 import { actorPlugin } from './auth/actor';
 import { cdsRoutes } from './cds/cds.routes';
+import { opioidCalculatorRoutes } from './calculators/opioid-calculators.routes';
 import type { AppContext } from './context';
 import { handleError } from './error-handler';
 import { AppError } from './errors';
@@ -34,6 +35,7 @@ import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
 import { medicationRoutes, opioidMonitoringRoutes, taperRoutes } from './medications';
+import { fhirMedicationRoutes } from './fhir/fhir-medications.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -112,12 +114,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(measuresRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
+      await api.register(opioidCalculatorRoutes, { ctx });
       for (const routes of [medicationRoutes, opioidMonitoringRoutes, taperRoutes]) await api.register(routes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   await app.register(fhirRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirMedicationRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { ctx });
 
   const webDir = path.resolve(ctx.config.webDir);

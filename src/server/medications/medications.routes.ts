@@ -12,6 +12,7 @@ import { errorResponses, etag, parseIfMatch, Uuid } from '../schemas';
 import { medicationOverview } from './medication-overview.service';
 import { createOrder, stopOrder, updateOrder, type OrderWriteResult } from './medication-orders.service';
 import { authoriseMedications } from './medications-access';
+import { importMedicationRequests } from './medication-import.service';
 import { CreateOrderBody, OrderWrite, ParseBody, ParseResult, StopOrderBody, UpdateOrderBody } from './medications.schema';
 import { presentOrder } from './order-input';
 
@@ -71,6 +72,27 @@ export const medicationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
       void reply.status(201).header('etag', etag(result.row.version)).header('location', `/api/v1/patients/${request.params.id}/medications/${result.row.id}`);
       return present(result);
     },
+  );
+
+  app.post(
+    '/patients/:id/medications/import',
+    {
+      attachValidation: true,
+      schema: {
+        tags,
+        summary: 'Import FHIR R4 MedicationRequests (dryRun to preview); unreadable dosage shapes are reported with their paths, nothing is guessed',
+        params: PatientParams,
+        body: Type.Object(
+          {
+            resources: Type.Array(Type.Object({ resourceType: Type.Literal('MedicationRequest') }, { additionalProperties: true, description: 'A FHIR R4 MedicationRequest (read by src/fhir/medication-request.mapper.ts)' }), { minItems: 1, maxItems: 100 }),
+            dryRun: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Unknown(), ...errorResponses },
+      },
+    },
+    async (request) => importMedicationRequests(ctx, request, request.params.id, request.body),
   );
 
   app.patch(
