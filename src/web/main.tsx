@@ -11,6 +11,7 @@ import { ErrorPage, NotFoundPage } from './pages/error';
 import { InboxPage } from './pages/inbox';
 import { IntakePage } from './pages/intake';
 import { LoginPage } from './pages/login';
+import { MedicationsPage } from './pages/medications';
 import { MePage, MePatientPage } from './pages/me';
 import { PatientPage } from './pages/patient';
 import { PatientsPage } from './pages/patients';
@@ -47,6 +48,7 @@ const routes: RouteObject[] = [
                       { path: 'patients', element: <PatientsPage /> },
                       { path: 'patients/:id', element: <PatientPage /> },
                       { path: 'patients/:id/summary', element: <SummaryPage /> },
+                      { path: 'patients/:id/medications', element: <MedicationsPage /> },
                       { path: 'break-glass', element: <BreakGlassPage /> },
                       { path: 'inbox', element: <InboxPage /> },
                       { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
