@@ -171,6 +171,20 @@ describe('prefetch only', () => {
     expect(data?.detail).toContain('only the draft orders were checked');
   });
 
+  it('patient-view with no medication list at all says so instead of staying silent', async () => {
+    const out = await cards(VIEW, cdsRequest('patient-view', 'ehr-404'));
+    expect(out).toHaveLength(1);
+    expect(out[0]?.detail).toContain('No medication list was available');
+    const none = await cards(VIEW, cdsRequest('patient-view', 'ehr-1', { prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: emptyConditions } }));
+    expect(none).toEqual([]);
+  });
+
+  it('a draft with the id of an active order and status stopped stops it', async () => {
+    const current = medicationRequest('ehr-oxy30', 'oxycodone hydrochloride 30 MG Oral Tablet', { value: 1, unit: 'tablet' }, q(6), { authoredOn: '2024-06-01' });
+    const out = await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [{ ...current, status: 'stopped' }], prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([current]), conditions: emptyConditions } }));
+    expect(topic(out, 'abrupt-change')).toHaveLength(1);
+  });
+
   it('an order it cannot read is named with its path, never counted silently', async () => {
     const unreadable = { ...morphine15q8, id: 'weird', dosageInstruction: [{ doseAndRate: [{ doseQuantity: { value: 1, unit: 'scoop' } }], timing: { repeat: { frequency: 1, period: 8, periodUnit: 'h' as const } } }] };
     const out = await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [unreadable], prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: emptyConditions } }));

@@ -89,6 +89,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       if (rows.length === 0) throw notFound('An active API token with this id');
       await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'revoke', resourceType: 'ApiToken', resourceId: request.params.id })]);
     });
+    app.forgetApiTokens();
     return reply.status(204).send(null);
   });
 

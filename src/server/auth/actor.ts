@@ -47,6 +47,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Drops a session from the in-process cache (at sign-out). */
     forgetSession(tokenHash: string): void;
+    /** Empties the in-process API token cache (at revocation). */
+    forgetApiTokens(): void;
   }
 }
 
@@ -60,6 +62,13 @@ export function sha256(value: string): string {
  * may honour a signed-out session for at most that long. Expiry is still checked against the clock.
  */
 type CachedSession = { session: NonNullable<Awaited<ReturnType<typeof findSession>>>; cachedAt: number };
+/**
+ * API tokens are cached the same way (same time to live): a system client such as an EHR calling CDS Hooks
+ * sends many requests with one token, and the look-up was most of a prefetch-only request's cost on the
+ * embedded database. Revoking a token empties the cache of this process at once; another process may
+ * honour a revoked token for at most that long.
+ */
+type CachedToken = { found: NonNullable<Awaited<ReturnType<typeof findActiveApiToken>>>; cachedAt: number };
 const SESSION_CACHE_MAX = 10_000;
 
 export const actorPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
@@ -69,6 +78,21 @@ export const actorPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppConte
   app.decorate('forgetSession', (tokenHash: string) => {
     cache.delete(tokenHash);
   });
+  const tokenCache = new Map<string, CachedToken>();
+  app.decorate('forgetApiTokens', () => {
+    tokenCache.clear();
+  });
+  async function lookupToken(tokenHash: string): Promise<CachedToken['found'] | undefined> {
+    const hit = tokenCache.get(tokenHash);
+    if (hit && performance.now() - hit.cachedAt < ttlMs) return hit.found;
+    tokenCache.delete(tokenHash);
+    const found = await findActiveApiToken(ctx.db, tokenHash);
+    if (found && ttlMs > 0) {
+      if (tokenCache.size >= SESSION_CACHE_MAX) tokenCache.clear();
+      tokenCache.set(tokenHash, { found, cachedAt: performance.now() });
+    }
+    return found;
+  }
   async function lookup(tokenHash: string, asOf: Date): Promise<CachedSession['session'] | undefined> {
     const hit = cache.get(tokenHash);
     if (hit && performance.now() - hit.cachedAt < ttlMs && hit.session.expiresAt > asOf) return hit.session;
@@ -85,7 +109,7 @@ export const actorPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppConte
     const auth = request.headers.authorization;
     if (auth && /^Bearer\s+/i.test(auth)) {
       const token = auth.replace(/^Bearer\s+/i, '').trim();
-      const found = await findActiveApiToken(ctx.db, sha256(token));
+      const found = await lookupToken(sha256(token));
       if (!found) throw new AppError('unauthenticated', 'auth.invalid-token', 'The API token is not valid or was revoked.');
       request.actor = {
         kind: 'api-token',

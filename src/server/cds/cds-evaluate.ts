@@ -45,8 +45,10 @@ export interface EvaluationInput {
   lastUds?: string;
   settings: OpioidSettings;
   asOf: Date;
-  /** What was used and what was missing, in words. */
+  /** What was missing or not usable, in words. */
   dataNotes: string[];
+  /** Neither prefetch nor stored records gave a medication list. */
+  medicationListMissing: boolean;
   issues: Issue[];
   links: CdsLink[];
 }
@@ -91,7 +93,10 @@ function monitoringItems(input: EvaluationInput, orders: readonly MedicationOrde
 export function evaluateOpioidCds(input: EvaluationInput): CdsCard[] {
   const opts = { factorSet: input.settings.factorSet, asOf: input.asOf };
   if (input.hook === 'patient-view') {
-    if (!input.activeOrders.some(isOpioidOrder)) return [];
+    if (!input.activeOrders.some(isOpioidOrder)) {
+      const data = input.medicationListMissing ? dataCard(input.dataNotes, input.issues) : null;
+      return data === null ? [] : [data];
+    }
     const mme = calculateMme(input.activeOrders, opts);
     const risk = reviewRisk({ orders: input.activeOrders, mme, history: input.history, asOf: input.asOf, settings: input.settings });
     const monitoring = monitoringItems(input, input.activeOrders, mme);

@@ -57,7 +57,7 @@ function readDrafts(bundle: Bundle | undefined, issues: Issue[]): DraftOrder[] {
   const drafts: DraftOrder[] = [];
   for (const { resource, index } of resourcesOf<MedicationRequest>(bundle, 'MedicationRequest').items) {
     const prior = resource.priorPrescription?.reference?.replace(/^.*MedicationRequest\//, '') ?? null;
-    const stops = STOPPING.has(resource.status ?? '') && prior !== null;
+    const stops = STOPPING.has(resource.status ?? '');
     // A stopping draft is read as a draft so the domain keeps it out of the "after" regimen by its replacement.
     const reading = fromFhirMedicationRequest({ ...resource, status: 'draft' }, { fallbackId: `draft-${index}`, basePath: pathOf('context.draftOrders', index) });
     issues.push(...reading.issues);

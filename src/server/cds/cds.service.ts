@@ -135,6 +135,7 @@ export async function runCdsService(ctx: AppContext, request: FastifyRequest, se
     settings,
     asOf: ctx.clock(),
     dataNotes: notes,
+    medicationListMissing: stored === null && input.prefetchOrders === null,
     issues: input.issues,
     links,
     ...(stored?.lastPdmpCheck === undefined ? {} : { lastPdmpCheck: stored.lastPdmpCheck }),
