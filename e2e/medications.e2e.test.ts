@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
+import path from 'node:path';
+import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { expectAccessible, signIn, signOut } from './support/journey';
 
@@ -117,6 +118,9 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'medications-05-phone-taper-schedule');
+    await taper.screenshot({ path: path.join(SCREENSHOTS, 'medications-05b-phone-taper-section.png') });
+    await page.getByRole('region', { name: 'Monitoring' }).screenshot({ path: path.join(SCREENSHOTS, 'medications-05c-phone-monitoring.png') });
+    await page.getByRole('region', { name: 'Medication list' }).screenshot({ path: path.join(SCREENSHOTS, 'medications-05d-phone-list.png') });
     await taper.getByLabel('After step').fill('2');
     await taper.getByRole('button', { name: 'Add pause' }).click();
     await taper.getByText('Pauses: after step 2 for 28 days').waitFor();
@@ -130,6 +134,7 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'medications-06-phone-taper-saved');
+    await taper.screenshot({ path: path.join(SCREENSHOTS, 'medications-06b-phone-taper-chart.png') });
     await page.setViewportSize(DESKTOP);
     await screenshot(page, 'medications-07-desktop-whole-page');
     await signOut(page);

@@ -136,7 +136,7 @@ export interface StoredRiskHistory {
 export async function getRiskHistory(db: DbOrTx, orgId: string, patientId: string): Promise<StoredRiskHistory> {
   const rows = await db.select().from(opioidRiskHistories).where(and(eq(opioidRiskHistories.orgId, orgId), eq(opioidRiskHistories.patientId, patientId)));
   const row = rows[0];
-  return { history: (row?.history ?? {}) as RiskHistory, version: row?.version ?? 0, updatedBy: row?.updatedBy ?? null };
+  return { history: (row?.history ?? {}), version: row?.version ?? 0, updatedBy: row?.updatedBy ?? null };
 }
 
 /** Saves the recorded risk factors; `expectedVersion` 0 means "nothing recorded yet". Undefined when stale. */

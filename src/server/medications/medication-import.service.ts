@@ -60,7 +60,7 @@ export async function importMedicationRequests(
         const base = rowFromInput(item.order, {
           ingredients: [],
           form: item.order.form,
-          dosage: item.order.dosage as never,
+          dosage: item.order.dosage,
           prescriber: item.resource.requester?.display ?? null,
           pharmacy: item.resource.dispenseRequest?.performer?.display ?? null,
         });

@@ -82,7 +82,7 @@ async function judgeChange(ctx: AppContext, row: MedicationOrderRow, next: Medic
   const before = activeRows.map(toMedicationOrder);
   const others = before.filter((o) => o.id !== row.id);
   const after = next === null ? others : [...others, next];
-  const result = assessRegimenChange({ before, after, asOf, settings, ...(reason !== undefined ? { lifeThreateningReason: reason } : {}), ...(lastChangeOn(activeRows) !== undefined ? { lastChangeOn: lastChangeOn(activeRows) as string } : {}) });
+  const result = assessRegimenChange({ before, after, asOf, settings, ...(reason !== undefined ? { lifeThreateningReason: reason } : {}), ...(lastChangeOn(activeRows) !== undefined ? { lastChangeOn: lastChangeOn(activeRows) } : {}) });
   if (result?.flagged === true && result.requiresLifeThreateningReason && !result.reasonDocumented) throw reasonMissing(result);
   return result;
 }

@@ -90,7 +90,7 @@ export async function medicationOverview(ctx: AppContext, patient: PatientRow): 
     ...(pdmpChecks[0] ? { lastPdmpCheck: pdmpChecks[0].checkedOn } : {}),
     ...(urineTests[0] ? { lastUds: urineTests[0].collectedOn } : {}),
     ...(lastReview ? { lastBenefitRiskReview: lastReview.reviewedOn } : {}),
-    ...(changes.length > 0 ? { lastStartOrIncrease: changes[changes.length - 1] as string } : {}),
+    ...(changes.length > 0 ? { lastStartOrIncrease: changes[changes.length - 1] } : {}),
   });
   const series: FunctionValue[] = responses.map((r) => ({
     instrumentId: r.instrumentId === 'psfs' ? 'psfs' : 'peg',

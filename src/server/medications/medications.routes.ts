@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { describeDosage, directionsQuestions, parseDirections, type Dosage } from '../../domain/opioids';
+import { describeDosage, directionsQuestions, parseDirections } from '../../domain/opioids';
 import { auditFrom, requireStaff } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -60,7 +60,7 @@ export const medicationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
       const { directions, issues } = parseDirections(request.body.text);
       const { text, unparsed, reasonText: _reason, ...dosage } = directions;
       const questions = directionsQuestions(issues);
-      return { text, dosage, summary: describeDosage(dosage as Dosage), unparsed, issues, questions, confirmable: questions.length === 0 };
+      return { text, dosage, summary: describeDosage(dosage), unparsed, issues, questions, confirmable: questions.length === 0 };
     },
   );
 

@@ -3,7 +3,7 @@
  * domain's consistency checks are reported together, so a person sees every bad field at once.
  */
 import type { FastifyRequest } from 'fastify';
-import { checkOrder, describeDosage, isCalendarDate, type Dosage, type MedicationOrder, type OrderIngredient } from '../../domain/opioids';
+import { checkOrder, describeDosage, isCalendarDate, type MedicationOrder, type OrderIngredient } from '../../domain/opioids';
 import { toMedicationOrder, type MedicationOrderRow, type NewMedicationOrderRow } from '../../db/repositories/medications.repository';
 import { validationDetails } from '../error-handler';
 import { AppError, type ErrorDetail } from '../errors';
@@ -27,7 +27,7 @@ export function orderFromInput(id: string, input: CreateOrderInput): MedicationO
     ingredients: input.ingredients.map((i): OrderIngredient => ({ ingredient: { code: i.code, name: i.name.trim() }, strength: { ...i.strength } })),
     form: input.form,
     release: input.release ?? 'immediate',
-    dosage: input.dosage as Dosage,
+    dosage: input.dosage,
     status: input.status ?? 'active',
     indication: input.indication ?? 'pain',
   };
@@ -73,7 +73,7 @@ export function inputFromRow(row: MedicationOrderRow): CreateOrderInput {
     ingredients: order.ingredients.map((i) => ({ code: i.ingredient.code, name: i.ingredient.name, strength: i.strength })),
     form: order.form,
     release: order.release ?? 'immediate',
-    dosage: order.dosage as CreateOrderInput['dosage'],
+    dosage: order.dosage,
     directionsText: row.directionsText,
     daysSupply: row.daysSupply,
     prescriber: row.prescriber,

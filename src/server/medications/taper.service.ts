@@ -21,7 +21,7 @@ import {
 import { insertTask } from '../../db/repositories/tasks.repository';
 import { auditFrom } from '../auth/actor';
 import type { AppContext } from '../context';
-import { AppError, notFound, type ErrorDetail } from '../errors';
+import { notFound, type ErrorDetail } from '../errors';
 import { actorLabel, authoriseMedications } from './medications-access';
 import { dateErrors, throwIfInvalid } from './order-input';
 

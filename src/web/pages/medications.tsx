@@ -80,7 +80,7 @@ function MedicationsView({ patientId, overview, reload }: { patientId: string; o
           <p>No medications on the list yet.</p>
         ) : (
           <div className="table-wrap">
-            <table className="table table--stack">
+            <table className="table table--stack medication-table">
               <caption className="visually-hidden">Medications</caption>
               <thead>
                 <tr>

@@ -113,7 +113,7 @@ function UdsForm({ patientId, today, onSaved }: { patientId: string; today: stri
 export function UdsTable({ test }: { test: UrineTestView }): ReactElement {
   return (
     <div className="table-wrap">
-      <table className="table table--stack">
+      <table className="table table--stack uds-table">
         <caption>Urine test of {formatDate(test.collectedOn)} compared with the medication list</caption>
         <thead>
           <tr>

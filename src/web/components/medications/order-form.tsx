@@ -34,7 +34,7 @@ export function OrderForm({ patientId, order, onSaved, onCancel }: Props): React
   const [daysSupply, setDaysSupply] = useState(order?.daysSupply != null ? String(order.daysSupply) : '');
   const [prescriber, setPrescriber] = useState(order?.prescriber ?? '');
   const [pharmacy, setPharmacy] = useState(order?.pharmacy ?? '');
-  const [start, setStart] = useState(order?.start ?? '');
+  const [start, setStart] = useState(order === undefined ? new Date().toISOString().slice(0, 10) : (order.start ?? ''));
   const [reason, setReason] = useState('');
   const [needsReason, setNeedsReason] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -33,7 +33,7 @@ export function TaperChart({ plan, actual, peg }: TaperChartProps): ReactElement
   return (
     <figure className="taper-chart">
       <figcaption>Planned and actual dose (MME/day), with PEG (0–10, lower is better) beside it</figcaption>
-      <div style={{ width: '100%', height: 280 }} aria-hidden="true">
+      <div style={{ width: '100%', height: 280 }}>
         <ResponsiveContainer>
           <LineChart data={data} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
