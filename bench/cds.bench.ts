@@ -154,7 +154,10 @@ async function benchDatabase(kind: 'embedded' | 'postgres', adminUrl?: string): 
   if (!north) throw new Error('no North team in the demo seed');
   const patient = await api<{ id: string }>(base, staff, 'POST', '/api/v1/patients', { mrn: `CDS-${Date.now()}`, givenName: 'Bench', familyName: 'Cds', birthDate: '1968-02-03', sex: 'male', careTeamId: north.id });
   const meds = tenMedications();
-  await api(base, staff, 'POST', `/api/v1/patients/${patient.id}/medications/import`, { resources: meds }, 200);
+  const resources = meds.map((m) => ({ ...m, subject: { reference: `Patient/${patient.id}` } }));
+  const imported = await api<{ entries: { outcome: string; reason: string | null }[] }>(base, staff, 'POST', `/api/v1/patients/${patient.id}/medications/import`, { resources }, 200);
+  const count = imported.entries.filter((e) => e.outcome === 'imported').length;
+  if (count !== 10) throw new Error(`import stored ${count} of 10: ${JSON.stringify(imported.entries.map((e) => e.reason))}`);
   out(`patient ${patient.id}: 10 MedicationRequests imported (4 opioid orders, benzodiazepine, gabapentinoid, sleep medication, muscle relaxant, 2 others)`);
 
   const draft = medicationRequest('draft-oxy', 'oxycodone hydrochloride 10 MG Oral Tablet', { value: 1, unit: 'tablet' }, q(6));

@@ -16,6 +16,7 @@
  */
 import type { Issue } from '../../domain/issues';
 import {
+  assessRegimenChange,
   calculateMme,
   identifyIngredient,
   isOpioidOrder,
@@ -27,7 +28,6 @@ import {
   type OpioidSettings,
   type RiskHistory,
 } from '../../domain/opioids';
-import { assessRegimenChange } from '../../domain/opioids/regimen-change';
 import { abruptCard, dataCard, mmeCard, monitoringCard, naloxoneSuggestion, summaryCard } from './cds-card-builders';
 import { findingCard, type CdsCard, type CdsLink } from './cds-cards';
 import type { DraftOrder } from './cds-input';
