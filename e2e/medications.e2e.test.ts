@@ -65,6 +65,7 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
     await screenshot(page, 'medications-01-directions-read');
     await form.getByRole('button', { name: 'Yes, this is right' }).click();
     await form.getByLabel('Days supply').fill('30');
+    await form.getByLabel('Start date').fill('2025-01-15');
     await form.getByLabel('Prescriber').fill('Dr. Adaeze Okafor');
     await form.getByRole('button', { name: 'Add medication' }).click();
     await page.getByText('The medication was added.').waitFor();
@@ -114,7 +115,8 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
     const taper = page.getByRole('region', { name: 'Taper planner' });
     await taper.getByLabel('Pace').selectOption({ label: '10 % of the original dose each month' });
     await taper.getByRole('button', { name: 'Show the schedule' }).click();
-    await taper.getByRole('table', { name: /Schedule/ }).waitFor();
+    await taper.getByRole('table', { name: /Schedule \(10 % of the original dose each month\)/ }).waitFor();
+    expect(await taper.getByRole('table', { name: /Schedule/ }).getByRole('row').count()).toBeGreaterThan(8);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'medications-05-phone-taper-schedule');
@@ -131,6 +133,7 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
     await taper.getByText('Going slowly feels right.', { exact: false }).waitFor();
     await taper.getByText(/Planned and actual dose/).waitFor();
     await page.locator('.taper-chart .recharts-surface').first().waitFor();
+    expect(await taper.getByRole('table', { name: 'Planned dose, actual dose and PEG by date' }).getByRole('row').count()).toBeGreaterThan(8);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'medications-06-phone-taper-saved');

@@ -17,9 +17,9 @@ const LazyTaperChart = lazy(async () => ({ default: (await import('./taper-chart
 
 const PACES: Record<string, { label: string; pace?: CustomPace }> = {
   reference: { label: 'Reference pace for how long opioids have been taken' },
-  'monthly-10': { label: '10 % of the original dose each month', pace: { every: { months: 1 }, cut: { percent: 10, of: 'original' } } },
-  'monthly-5': { label: '5 % of the original dose each month (slower)', pace: { every: { months: 1 }, cut: { percent: 5, of: 'original' } } },
-  'monthly-10-current': { label: '10 % of the current dose each month (slows as it goes)', pace: { every: { months: 1 }, cut: { percent: 10, of: 'current' } } },
+  'monthly-10': { label: '10 % of the original dose each month', pace: { every: { months: 1 }, cut: { percent: 10, of: 'original' }, label: '10 % of the original dose each month' } },
+  'monthly-5': { label: '5 % of the original dose each month (slower)', pace: { every: { months: 1 }, cut: { percent: 5, of: 'original' }, label: '5 % of the original dose each month' } },
+  'monthly-10-current': { label: '10 % of the current dose each month (slows as it goes)', pace: { every: { months: 1 }, cut: { percent: 10, of: 'current' }, label: '10 % of the current dose each month' } },
 };
 
 function doseWords(step: TaperPlan['steps'][number]): string {
@@ -158,8 +158,8 @@ export function TaperPlanner({ patientId, activePlanId, today, onSaved }: { pati
           </div>
           {plan !== null && (
             <>
-              {plan.issues.filter((i) => i.severity !== 'info').map((i) => (
-                <p key={i.code} className="banner banner--warning">{i.message}</p>
+              {plan.issues.map((i) => (
+                <p key={`${i.code}-${i.path ?? ''}`} className={i.severity === 'info' ? 'notice' : 'banner banner--warning'}>{i.message}</p>
               ))}
               <Schedule plan={plan} />
               <p className="notice">{plan.naloxone.message}</p>
