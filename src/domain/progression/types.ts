@@ -123,6 +123,17 @@ export interface MixPoint {
   activePercent: number;
 }
 
+export interface SorenessAssessment {
+  /** The session at which the soreness was reported (it followed the session before). */
+  sessionId: string;
+  /** 1-based number of the session the soreness followed. */
+  afterSessionNumber: number;
+  score: number;
+  hours: number;
+  classification: 'normal-early' | 'within-usual' | 'longer-than-usual';
+  reason: Reason;
+}
+
 export const FLARE_CLASSES = ['settled-expected', 'settling', 'reassess-prolonged', 'reassess-below-baseline'] as const;
 export type FlareClass = (typeof FLARE_CLASSES)[number];
 
@@ -198,6 +209,7 @@ export interface ProgressionResult {
   statements: Reason[];
   relief: ReliefPoint[];
   mix: MixPoint[];
+  soreness: SorenessAssessment[];
   flares: FlareAssessment[];
   plateau: PlateauAssessment;
   checkpoint: CheckpointSummary;
