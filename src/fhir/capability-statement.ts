@@ -76,12 +76,26 @@ export const OBSERVATION_CAPABILITY: ImplementedResource = {
   ],
 };
 
+const PATIENT_SEARCH = [
+  { name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id} (subject is accepted too). _count (1–100, default 20) and _offset page the results.' },
+] as const;
+
+/** CarePlan: the care plan with its interventions and checkpoint outcomes (activities); docs/care-plan.md. */
+export const CARE_PLAN_CAPABILITY: ImplementedResource = { type: 'CarePlan', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
+/** Goal: the care plan's goals (from the PSFS activities), id `${carePlanId}.${goalId}`. */
+export const GOAL_CAPABILITY: ImplementedResource = { type: 'Goal', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
+/** Procedure: therapy sessions logged against the care plan. */
+export const PROCEDURE_CAPABILITY: ImplementedResource = { type: 'Procedure', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
+
 /** Everything this server implements, in the order /fhir/metadata lists it. */
 export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
   PATIENT_CAPABILITY,
   QUESTIONNAIRE_CAPABILITY,
   QUESTIONNAIRE_RESPONSE_CAPABILITY,
   OBSERVATION_CAPABILITY,
+  CARE_PLAN_CAPABILITY,
+  GOAL_CAPABILITY,
+  PROCEDURE_CAPABILITY,
 ];
 
 const SECURITY_DESCRIPTION =

@@ -33,6 +33,8 @@ import { assessmentRoutes } from './measures/assessments.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
+import { carePlanRoutes } from './care-plan/care-plan.routes';
+import { fhirCarePlanRoutes } from './fhir/fhir-care-plan.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -111,11 +113,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(measuresRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
+      await api.register(carePlanRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   await app.register(fhirRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirCarePlanRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);
