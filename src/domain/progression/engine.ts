@@ -55,7 +55,10 @@ export function assessProgression(input: ProgressionInput): ProgressionResult {
   const phase = suggestPhase({ plan: input.plan, relief, mix, allGoalsMet, asOf: input.asOf, settings });
   const soreness = classifySoreness(sessions, settings);
   const flareResults = flaresAsOf.map((f) => classifyFlare(f, input.asOf, settings)).sort((a, b) => FLARE_ORDER[a.classification] - FLARE_ORDER[b.classification]);
-  const plateau = assessPlateau({ goals: input.plan.goals, observations: obs, sessions, flares: flaresAsOf, allGoalsMet, asOf: input.asOf, settings });
+  const plateau = assessPlateau({ goals: input.plan.goals, observations: obs, sessions, flares: flaresAsOf, allGoalsMet, phase: phase.phase, asOf: input.asOf, settings });
+  const recentFrom = input.asOf.getTime() - settings.recentFlareDays * 86_400_000;
+  const recentIds = new Set(flaresAsOf.filter((f) => Date.parse(f.startedAt) >= recentFrom).map((f) => f.id));
+  const recent = flareResults.filter((f) => recentIds.has(f.flareId));
   const noResponseYet = phase.statements.some((s) => s.code === 'progression.no-response-yet');
   const checkpoint = summariseCheckpoint({
     plan: input.plan,
@@ -64,7 +67,7 @@ export function assessProgression(input: ProgressionInput): ProgressionResult {
     relief,
     phase: phase.phase,
     plateau,
-    flares: flareResults,
+    flares: recent,
     noResponseYet,
     checkpoints,
     asOf: input.asOf,
@@ -72,10 +75,10 @@ export function assessProgression(input: ProgressionInput): ProgressionResult {
   });
 
   const statements: Reason[] = [
-    ...flareResults.filter((f) => f.expected === false).flatMap((f) => f.reasons),
+    ...recent.filter((f) => f.expected === false).flatMap((f) => f.reasons),
     ...(plateau.plateau ? plateau.reasons : []),
     ...phase.statements,
-    ...flareResults.filter((f) => f.expected !== false).flatMap((f) => f.reasons),
+    ...recent.filter((f) => f.expected !== false).flatMap((f) => f.reasons),
   ];
   const latestSoreness = soreness[soreness.length - 1];
   if (latestSoreness && latestSoreness.sessionId === sessions[sessions.length - 1]?.id) statements.push(latestSoreness.reason);

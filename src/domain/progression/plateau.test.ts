@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../care-plan/dates';
+import type { ProgressionPhase } from '../care-plan/types';
 import { assessPlateau } from './plateau';
 import { DEFAULT_PROGRESSION_SETTINGS } from './settings';
 import { buildFlare, buildGoal, buildSession } from './test-builders';
@@ -11,11 +12,11 @@ const goals = [buildGoal({ id: 'walk', baselineScore: 3, targetScore: 8 })];
 const asOf = new Date('2026-03-01T12:00:00Z'); // window 2026-02-01 .. 2026-03-01
 
 /** Scores: [date, walk score] pairs; each is a session. */
-function run(scores: [string, number][], opts: { flares?: ProgressionFlare[]; event?: string; allGoalsMet?: boolean } = {}) {
+function run(scores: [string, number][], opts: { flares?: ProgressionFlare[]; event?: string; allGoalsMet?: boolean; phase?: ProgressionPhase } = {}) {
   const sessions: ProgressionSession[] = scores.map(([date, score], i) =>
     buildSession({ id: `p${i}`, date, goalScores: [{ goalId: 'walk', score }], precipitatingEvent: i === scores.length - 1 ? (opts.event ?? null) : null }),
   );
-  return assessPlateau({ goals, observations: observations(sessions, []), sessions, flares: opts.flares ?? [], allGoalsMet: opts.allGoalsMet ?? false, asOf, settings: S });
+  return assessPlateau({ goals, observations: observations(sessions, []), sessions, flares: opts.flares ?? [], allGoalsMet: opts.allGoalsMet ?? false, phase: opts.phase ?? 'active-progression', asOf, settings: S });
 }
 
 const before: [string, number][] = [
@@ -54,6 +55,11 @@ describe('assessPlateau (seed: no forward movement across sessions and weeks, no
 
   it('a flare before the window is no cause', () => {
     expect(run([...before, ...flat(5)], { flares: [buildFlare({ startedAt: '2026-01-25T09:00:00Z' })] }).plateau).toBe(true);
+  });
+
+  it('is not called while a first response is still being established', () => {
+    expect(run([...before, ...flat(5)], { phase: 'establishing-response' }).reasons[0]?.code).toBe('plateau.still-establishing');
+    expect(run([...before, ...flat(5)], { phase: 'extending-window' }).plateau).toBe(true);
   });
 
   it('is not a plateau when every goal is met', () => {

@@ -14,11 +14,13 @@
  * - Recovering: the last mean in the window is at least 1 point above the first (climbing back).
  * - A precipitating cause: a session in the window records one, or a flare began in the window.
  * - Plateau = no forward movement, not recovering, no precipitating cause, and not every goal met.
+ * - Not assessed while the phase is 'establishing-response': flat goals before any response are the
+ *   "no response yet" question (./phase.ts), not a plateau after progress.
  */
 import { addDays, toDateString } from '../care-plan/dates';
 import { describeSetting } from './settings';
 import { baselineMean, meanGoalSeries, type GoalObservation } from './timeline';
-import type { CarePlanGoal } from '../care-plan/types';
+import type { CarePlanGoal, ProgressionPhase } from '../care-plan/types';
 import type { PlateauAssessment, ProgressionFlare, ProgressionSession, ProgressionSettings, Reason } from './types';
 
 export interface PlateauInput {
@@ -27,6 +29,8 @@ export interface PlateauInput {
   sessions: readonly ProgressionSession[];
   flares: readonly ProgressionFlare[];
   allGoalsMet: boolean;
+  /** The phase the data suggest: no plateau is called while a first response is still being established. */
+  phase: ProgressionPhase;
   asOf: Date;
   settings: ProgressionSettings;
 }
@@ -56,6 +60,15 @@ export function assessPlateau(input: PlateauInput): PlateauAssessment {
 
   if (input.allGoalsMet) {
     return result(false, [{ code: 'plateau.goals-met', message: 'Every goal has reached its target: this is not a plateau.', settings: [] }]);
+  }
+  if (input.phase === 'establishing-response') {
+    return result(false, [
+      {
+        code: 'plateau.still-establishing',
+        message: 'No relief window has appeared yet, so there is no progress to plateau from; the question is whether there is a response at all.',
+        settings: [],
+      },
+    ]);
   }
   if (inWindow.length < settings.plateauMinSessions || windowBest === null || priorBest === null) {
     return result(false, [

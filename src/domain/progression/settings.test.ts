@@ -14,6 +14,7 @@ describe('DEFAULT_PROGRESSION_SETTINGS', () => {
       activeProgressionMinActivePercent: 50,
       flareUsualSettleHours: 48,
       flareSettleLimitHours: 72,
+      recentFlareDays: 14,
       belowBaselineTolerancePoints: 1,
       plateauMinSessions: 4,
       plateauMinDays: 28,

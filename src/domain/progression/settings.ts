@@ -18,6 +18,7 @@
  * - belowBaselineTolerancePoints = 1 ("meaningfully below": more than 1 symptom point worse than before).
  * - plateauMinSessions = 4, plateauMinDays = 28 ("across multiple sessions", "in weeks or months").
  * - forwardMovementMinPoints = 1 (a rise of 1 PSFS point in the mean goal score above the prior best).
+ * - recentFlareDays = 14 (a flare stays in the headline for one checkpoint interval; all flares stay listed).
  * - referralOverlapDays = 28 (an overlap "until the patient is established").
  *
  * Stored as one partial JSON object; absent keys take their default; invalid values are reported with the
@@ -37,6 +38,7 @@ export const DEFAULT_PROGRESSION_SETTINGS: Readonly<ProgressionSettings> = Objec
   activeProgressionMinActivePercent: 50,
   flareUsualSettleHours: 48,
   flareSettleLimitHours: 72,
+  recentFlareDays: 14,
   belowBaselineTolerancePoints: 1,
   plateauMinSessions: 4,
   plateauMinDays: 28,
@@ -56,6 +58,7 @@ export const PROGRESSION_SETTING_RANGES: Readonly<Record<ProgressionSettingName,
   activeProgressionMinActivePercent: { min: 1, max: 100, whole: true },
   flareUsualSettleHours: { min: 1, max: 336, whole: true },
   flareSettleLimitHours: { min: 1, max: 336, whole: true },
+  recentFlareDays: { min: 1, max: 182, whole: true },
   belowBaselineTolerancePoints: { min: 0, max: 5, whole: false },
   plateauMinSessions: { min: 2, max: 30, whole: true },
   plateauMinDays: { min: 7, max: 365, whole: true },

@@ -43,6 +43,8 @@ export interface ProgressionSettings {
   flareUsualSettleHours: number;
   /** A flare lasting longer than this many hours is one to reassess (seed: 72 h). */
   flareSettleLimitHours: number;
+  /** Flares that began within this many days appear among the headline statements (all stay in `flares`). */
+  recentFlareDays: number;
   /** Symptom points above the prior baseline that count as "meaningfully below baseline". */
   belowBaselineTolerancePoints: number;
   /** A plateau needs at least this many sessions in the window ... */
