@@ -35,6 +35,7 @@ import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
 import { carePlanRoutes } from './care-plan/care-plan.routes';
 import { fhirCarePlanRoutes } from './fhir/fhir-care-plan.routes';
+import { imagingCalculatorRoutes } from './calculators/imaging.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
       await api.register(carePlanRoutes, { ctx });
+      await api.register(imagingCalculatorRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
