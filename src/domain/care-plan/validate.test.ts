@@ -150,7 +150,7 @@ describe('validateTherapySessionInput', () => {
 
 describe('validateResponseReportInput', () => {
   const report = (o: Partial<ResponseReportInput> = {}): ResponseReportInput => ({ reportedOn: '2026-01-14', afterSessionId: null, reliefWindowDays: 2, goalScores: [], symptomScore: null, note: null, ...o });
-  it('accepts a report and refuses an empty one', () => {
+  it('accepts a report and rejects an empty one', () => {
     expect(validateResponseReportInput(report(), ['walk'])).toEqual([]);
     expect(paths(validateResponseReportInput(report({ reliefWindowDays: null }), ['walk']))).toEqual([['report.empty', 'reliefWindowDays']]);
     expect(paths(validateResponseReportInput(report({ reportedOn: '2026-02-31', reliefWindowDays: 91 }), ['walk']))).toEqual([
