@@ -8,6 +8,7 @@ import { AdminPage } from './pages/admin';
 import { BreakGlassPage } from './pages/break-glass';
 import { CheckInPage } from './pages/check-in';
 import { ErrorPage, NotFoundPage } from './pages/error';
+import { ImagingContextPage } from './pages/imaging-context';
 import { InboxPage } from './pages/inbox';
 import { IntakePage } from './pages/intake';
 import { LoginPage } from './pages/login';
@@ -49,6 +50,7 @@ const routes: RouteObject[] = [
                       { path: 'patients/:id/summary', element: <SummaryPage /> },
                       { path: 'break-glass', element: <BreakGlassPage /> },
                       { path: 'inbox', element: <InboxPage /> },
+                      { path: 'calculators/imaging-context', element: <ImagingContextPage /> },
                       { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
                     ],
                   },
