@@ -6,6 +6,7 @@ import { HomeRedirect, RequireAdmin, RequirePersonFacing, RequireSignIn, Require
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { BreakGlassPage } from './pages/break-glass';
+import { CarePlanPage } from './pages/care-plan';
 import { CheckInPage } from './pages/check-in';
 import { ErrorPage, NotFoundPage } from './pages/error';
 import { ImagingContextPage } from './pages/imaging-context';
@@ -48,6 +49,7 @@ const routes: RouteObject[] = [
                       { path: 'patients', element: <PatientsPage /> },
                       { path: 'patients/:id', element: <PatientPage /> },
                       { path: 'patients/:id/summary', element: <SummaryPage /> },
+                      { path: 'patients/:id/care-plan', element: <CarePlanPage /> },
                       { path: 'break-glass', element: <BreakGlassPage /> },
                       { path: 'inbox', element: <InboxPage /> },
                       { path: 'calculators/imaging-context', element: <ImagingContextPage /> },

@@ -15,6 +15,8 @@ import { recordCheckpointDecision } from './checkpoints.service';
 import { toCheckpoint, toFlare, toReport, toSession } from './care-plan.mapping';
 import { logSession, recordFlare, reportResponse, settleFlare } from './records.service';
 
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
 const expectVersion = (header: string | undefined): number => {
   const v = parseIfMatch(header);
   if (v === undefined) throw ifMatchRequired();
@@ -26,7 +28,7 @@ export const carePlanRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
 
   app.get(
     '/patients/:id/care-plan',
-    { schema: { tags, summary: "The patient's care plan, the progression engine's statement with its reasons, sessions, reports, flares and checkpoints (plan: null before one is made, with goals suggested from the PSFS)", params: IdParams, response: { 200: CarePlanView, ...errorResponses } } },
+    { schema: { tags, summary: "The patient's care plan, the progression engine's statement with its reasons, sessions, reports, flares and checkpoints (plan: null before one is made, with goals suggested from the PSFS)", params: IdParams, querystring: NoQuery, response: { 200: CarePlanView, ...errorResponses } } },
     async (request, reply) => {
       const authorised = await authoriseCarePlan(ctx, request, request.params.id, 'read');
       const view = await carePlanView(ctx, authorised);
@@ -62,7 +64,7 @@ export const carePlanRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
 
   app.get(
     '/patients/:id/care-plan/versions',
-    { schema: { tags, summary: 'Every version of the care plan, newest first', params: IdParams, response: { 200: Type.Object({ items: Type.Array(AnyObject) }), ...errorResponses } } },
+    { schema: { tags, summary: 'Every version of the care plan, newest first', params: IdParams, querystring: NoQuery, response: { 200: Type.Object({ items: Type.Array(AnyObject) }), ...errorResponses } } },
     async (request) => carePlanHistory(ctx, request, request.params.id),
   );
 

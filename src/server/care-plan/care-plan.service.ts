@@ -50,6 +50,8 @@ export interface CarePlanViewData {
   flares: ReturnType<typeof toFlare>[];
   checkpoints: CheckpointView[];
   suggestedGoals: SuggestedGoal[];
+  /** The phase the data suggested as of each session (for the phase timeline chart). */
+  phaseTimeline: { sessionId: string; date: string; phase: string }[];
   careTeam: { id: string; displayName: string; role: string }[];
 }
 
@@ -68,7 +70,7 @@ export async function carePlanView(ctx: AppContext, authorised: AuthorisedPatien
   const row = await getPlanForPatient(ctx.db, patient.orgId, patient.id);
   const team = careTeam.members.map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
   const goals = await suggestedGoals(ctx.db, patient);
-  if (!row) return { patientId: patient.id, plan: null, progression: null, sessions: [], reports: [], flares: [], checkpoints: [], suggestedGoals: goals, careTeam: team };
+  if (!row) return { patientId: patient.id, plan: null, progression: null, sessions: [], reports: [], flares: [], checkpoints: [], suggestedGoals: goals, phaseTimeline: [], careTeam: team };
   const [sessions, reports, flares, checkpoints] = await Promise.all([sessionsForPlan(ctx.db, row.id), reportsForPlan(ctx.db, row.id), flaresForPlan(ctx.db, row.id), checkpointsForPlan(ctx.db, row.id)]);
   const plan = toPlan(row);
   const progression = assessProgression(progressionInput(ctx.clock(), plan, { sessions, reports, flares, checkpoints }));
@@ -81,8 +83,24 @@ export async function carePlanView(ctx: AppContext, authorised: AuthorisedPatien
     flares: flares.map(toFlare),
     checkpoints: checkpoints.map(toCheckpoint),
     suggestedGoals: goals,
+    phaseTimeline: phaseTimeline(plan, { sessions, reports, flares, checkpoints }),
     careTeam: team,
   };
+}
+
+/** The engine replayed as of each session day, with only what was known by then. */
+function phaseTimeline(plan: ReturnType<typeof toPlan>, rows: Parameters<typeof progressionInput>[2]): CarePlanViewData['phaseTimeline'] {
+  return rows.sessions.map((session, i) => {
+    const day = session.sessionDate;
+    const asOf = new Date(`${day}T23:59:59.999Z`);
+    const known = {
+      sessions: rows.sessions.slice(0, i + 1),
+      reports: rows.reports.filter((r) => r.reportedOn <= day),
+      flares: rows.flares.filter((f) => f.startedAt <= asOf),
+      checkpoints: rows.checkpoints.filter((c) => c.decidedAt !== null && c.decidedAt <= asOf),
+    };
+    return { sessionId: session.id, date: day, phase: assessProgression(progressionInput(asOf, plan, known)).suggestedPhase };
+  });
 }
 
 /** Owners of interventions and bridge plans must be on the patient's care team. */

@@ -94,6 +94,11 @@ function PatientView({ patient, etag, onSaved, onReload }: {
           {!patient.active && <li className="tag">Inactive record</li>}
         </ul>
         {patient.summary !== null && patient.summary !== '' && <p className="summary">{patient.summary}</p>}
+        <p>
+          <Link to={`/patients/${patient.id}/care-plan`} className="secondary-link">
+            Care plan and progression
+          </Link>
+        </p>
       </div>
 
       <BeforeVisit patientId={patient.id} onIntakes={onIntakes} />
