@@ -23,6 +23,9 @@ interface ImagingContextResponse {
 
 const FIELDS = ['age', 'findings'] as const;
 
+/** Quotes sit flush with the card (no browser indent), so they read well at 375 px. */
+const QUOTE_STYLE = { margin: '0 0 1rem' } as const;
+
 const METHOD_TEXT: Record<ImagingContext['method'], string> = {
   tabulated: 'Published figure for this age.',
   interpolated: 'Worked out on a straight line between the two nearest published ages.',
@@ -58,15 +61,16 @@ function ResultCard({ r }: { r: ImagingContext }): ReactElement {
           </dd>
         </div>
       </dl>
-      {r.issues.map((i) => (
+      {/* The age method above already says when an age is outside 20–80; other notes are shown. */}
+      {r.issues.filter((i) => !i.code.startsWith('imaging.age-clamped')).map((i) => (
         <p key={i.code} className="field-hint">
           {i.message}
         </p>
       ))}
       <h3>Suggested wording for the report</h3>
-      <blockquote>{r.reportWording}</blockquote>
+      <blockquote className="callout" style={QUOTE_STYLE}>{r.reportWording}</blockquote>
       <h3>Suggested words for the person</h3>
-      <blockquote>{r.patientWording}</blockquote>
+      <blockquote className="callout" style={QUOTE_STYLE}>{r.patientWording}</blockquote>
     </section>
   );
 }
