@@ -74,6 +74,18 @@ describe('validateCarePlanInput', () => {
     expect(paths(issues)).toEqual([['care-plan.bridge-plan-required', 'interventions[0].bridgePlan']]);
   });
 
+  it.each([
+    ['therapist', true],
+    ['behavioural_health', true],
+    ['patient', false],
+    ['physio', false],
+  ] as const)('owner role %s is accepted: %s', (ownerRole, ok) => {
+    const base = plan().interventions[0];
+    if (!base) throw new Error('fixture');
+    const issues = validateCarePlanInput(plan({ interventions: [{ ...base, ownerRole }] }));
+    expect(paths(issues)).toEqual(ok ? [] : [['care-plan.intervention-owner-role-unknown', 'interventions[0].ownerRole']]);
+  });
+
   it('needs goals and graduation criteria', () => {
     expect(paths(validateCarePlanInput(plan({ goals: [], graduationCriteria: [] })))).toEqual([
       ['care-plan.goals-required', 'goals'],

@@ -23,6 +23,7 @@ import {
   type TherapySessionInput,
 } from './types';
 import { isCalendarDate, isZonedDateTime } from './dates';
+import { STAFF_ROLES } from '../access/roles';
 
 export const MAX_RELIEF_WINDOW_DAYS = 90;
 export const MAX_SORENESS_HOURS = 336;
@@ -116,6 +117,9 @@ export function validateCarePlanInput(input: CarePlanInput, pathPrefix = ''): Is
     checkText(issues, iv.description, 'care-plan.intervention-description-required', 'The description', ip('description'));
     const hasOwner = (iv.ownerUserId !== null && iv.ownerUserId.trim() !== '') || (iv.ownerRole !== null && iv.ownerRole.trim() !== '');
     if (!hasOwner) issues.push(error('care-plan.intervention-owner-required', 'Each intervention needs an owner on the care team (a person or a role).', ip('ownerUserId')));
+    if (iv.ownerRole !== null && iv.ownerRole.trim() !== '' && !(STAFF_ROLES as readonly string[]).includes(iv.ownerRole)) {
+      issues.push(error('care-plan.intervention-owner-role-unknown', `The owner role must be a care-team role: ${STAFF_ROLES.join(', ')}.`, ip('ownerRole')));
+    }
     if (iv.expectedStartDate !== null) checkDate(issues, iv.expectedStartDate, 'care-plan.expected-start-invalid', 'Expected start', ip('expectedStartDate'));
     if (iv.expectedWaitDays !== null && (!Number.isInteger(iv.expectedWaitDays) || iv.expectedWaitDays < 0 || iv.expectedWaitDays > 730)) {
       issues.push(error('care-plan.expected-wait-out-of-range', 'Expected wait must be a whole number of days, 0–730.', ip('expectedWaitDays')));
