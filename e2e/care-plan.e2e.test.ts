@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
+import path from 'node:path';
+import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
 
@@ -67,6 +68,8 @@ describe.skipIf(!hasChromium)('care plan in the browser', () => {
     await page.getByText(/movementEntryReliefDays=7/).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'care-plan-02-staff-movement-entry');
+    await page.getByRole('region', { name: 'Phase' }).screenshot({ path: path.join(SCREENSHOTS, 'care-plan-02b-engine-statement.png') });
+    await page.getByRole('region', { name: 'Progress' }).screenshot({ path: path.join(SCREENSHOTS, 'care-plan-02c-charts.png') });
 
     // The team records the phase: a new version, kept in the history.
     await page.getByRole('button', { name: 'Record phase' }).click();
@@ -99,6 +102,7 @@ describe.skipIf(!hasChromium)('care plan in the browser', () => {
     await checkpoint.getByRole('heading', { name: /Checkpoint — due/ }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'care-plan-04-checkpoint-decided');
+    await checkpoint.screenshot({ path: path.join(SCREENSHOTS, 'care-plan-04b-checkpoint-region.png') });
     await signOut(page);
     await page.close();
   }, 240_000);
@@ -115,6 +119,7 @@ describe.skipIf(!hasChromium)('care plan in the browser', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'care-plan-05-phone-my-plan');
+    await plan.screenshot({ path: path.join(SCREENSHOTS, 'care-plan-05b-phone-my-plan-region.png') });
     await plan.getByRole('radio', { name: 'About a week' }).check();
     const walk = plan.getByRole('group', { name: /Walk 30 minutes with my sister on Sundays/ });
     await walk.getByRole('radio', { name: /^7$/ }).check();

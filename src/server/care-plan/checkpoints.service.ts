@@ -92,19 +92,22 @@ export async function rescheduleOpenCheckpoint(tx: Tx, planId: string, content: 
   return moved ?? null;
 }
 
-type DecisionBodyShape = Partial<CheckpointDecisionInput> & Record<string, unknown>;
+type DecisionBodyShape = Record<string, unknown>;
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The typed decision from the flat body; fields a decision needs but did not get are listed. */
 function toDecision(body: DecisionBodyShape): { input: CheckpointDecisionInput; missing: ErrorDetail[] } {
-  const base = { date: String(body.date ?? ''), rationale: String(body.rationale ?? ''), discussedWithPatient: body.discussedWithPatient === true };
+  const base = { date: text(body.date), rationale: text(body.rationale), discussedWithPatient: body.discussedWithPatient === true };
+  const kind = text(body.decision);
   const missing: ErrorDetail[] = [];
   const need = (field: string): void => {
-    if (body[field] === undefined) missing.push({ path: `body.${field}`, message: `is required for the decision "${String(body.decision)}"`, code: 'checkpoint.field-required' });
+    if (body[field] === undefined) missing.push({ path: `body.${field}`, message: `is required for the decision "${kind}"`, code: 'checkpoint.field-required' });
   };
   const foreign = (fields: string[]): void => {
-    for (const f of fields) if (body[f] !== undefined) missing.push({ path: `body.${f}`, message: `does not belong to the decision "${String(body.decision)}"`, code: 'checkpoint.field-not-allowed' });
+    for (const f of fields) if (body[f] !== undefined) missing.push({ path: `body.${f}`, message: `does not belong to the decision "${kind}"`, code: 'checkpoint.field-not-allowed' });
   };
-  switch (body.decision) {
+  switch (kind) {
     case 'refer':
       need('referral');
       foreign(['changes', 'selfManagementPlan', 'followUpDate', 'ongoingCare']);
@@ -112,7 +115,7 @@ function toDecision(body: DecisionBodyShape): { input: CheckpointDecisionInput; 
     case 'graduate':
       need('selfManagementPlan');
       foreign(['changes', 'referral', 'ongoingCare']);
-      return { input: { ...base, decision: 'graduate', selfManagementPlan: String(body.selfManagementPlan ?? ''), followUpDate: (body.followUpDate as string | null | undefined) ?? null }, missing };
+      return { input: { ...base, decision: 'graduate', selfManagementPlan: text(body.selfManagementPlan), followUpDate: typeof body.followUpDate === 'string' ? body.followUpDate : null }, missing };
     case 'ongoing-care':
       need('ongoingCare');
       foreign(['changes', 'referral', 'selfManagementPlan', 'followUpDate']);
@@ -120,7 +123,7 @@ function toDecision(body: DecisionBodyShape): { input: CheckpointDecisionInput; 
     default:
       need('changes');
       foreign(['referral', 'selfManagementPlan', 'followUpDate', 'ongoingCare']);
-      return { input: { ...base, decision: 'adjust', changes: String(body.changes ?? '') }, missing };
+      return { input: { ...base, decision: 'adjust', changes: text(body.changes) }, missing };
   }
 }
 
