@@ -94,3 +94,10 @@ describe('suggestPhase', () => {
     expect(r.reasons[0]?.settings).toContain('movementEntryReliefDays=5 (v1)');
   });
 });
+
+describe('suggestPhase reasons', () => {
+  it('names the sessions after which the window held, skipping unknown reports', () => {
+    const r = run([1, 7, null, 8]);
+    expect(r.reasons[0]?.message).toContain('for 2 reports in a row (after sessions 2 to 4)');
+  });
+});

@@ -44,13 +44,18 @@ export interface PhaseResult {
   movementEntryAt: number | null;
 }
 
-function movementEntryIndex(relief: readonly ReliefPoint[], settings: ProgressionSettings): number | null {
+/** Where the relief window first held: the index (in `relief`) of the first and of the completing report. */
+function movementEntry(relief: readonly ReliefPoint[], settings: ProgressionSettings): { from: number; at: number } | null {
   let run = 0;
+  let from = 0;
   for (let i = 0; i < relief.length; i++) {
     const days = relief[i]?.reliefWindowDays ?? null;
     if (days === null) continue;
-    run = days >= settings.movementEntryReliefDays ? run + 1 : 0;
-    if (run >= settings.movementEntryHeldReports) return i;
+    if (days >= settings.movementEntryReliefDays) {
+      if (run === 0) from = i;
+      run += 1;
+    } else run = 0;
+    if (run >= settings.movementEntryHeldReports) return { from, at: i };
   }
   return null;
 }
@@ -62,7 +67,8 @@ export function suggestPhase(input: PhaseInput): PhaseResult {
   const known = relief.filter((r) => r.reliefWindowDays !== null);
   const knownDays = known.map((r) => r.reliefWindowDays ?? 0);
   const latestRelief = known[known.length - 1];
-  const movementAt = movementEntryIndex(relief, settings);
+  const entry = movementEntry(relief, settings);
+  const movementAt = entry?.at ?? null;
   const latestMix = mix[mix.length - 1];
 
   if (movementAt !== null) {
@@ -98,7 +104,7 @@ export function suggestPhase(input: PhaseInput): PhaseResult {
 
   if (movementAt !== null) {
     const entryMix = mix[movementAt];
-    const held = `The relief window held at ${settings.movementEntryReliefDays} days or more for ${settings.movementEntryHeldReports} reports in a row (from session ${movementAt + 2 - settings.movementEntryHeldReports}).`;
+    const held = `The relief window held at ${settings.movementEntryReliefDays} days or more for ${settings.movementEntryHeldReports} reports in a row (after sessions ${(entry?.from ?? movementAt) + 1} to ${movementAt + 1}).`;
     const heldSettings = [s('movementEntryReliefDays'), s('movementEntryHeldReports')];
     if (latestMix && latestMix.activePercent >= settings.activeProgressionMinActivePercent) {
       const from = entryMix ? `${entryMix.passivePercent}%` : 'the start';
