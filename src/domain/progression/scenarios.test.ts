@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessProgression } from './engine';
 import { neverResponds } from './scenarios/never-responds';
+import { ongoingCareOnPurpose } from './scenarios/ongoing-care';
 import type { Scenario } from './scenarios/scenario';
 import { seedJourney } from './scenarios/seed-journey';
 import type { ProgressionCheckpoint, ProgressionFlare, ProgressionReport, ProgressionSession } from './types';
@@ -11,6 +12,7 @@ function replay(scenario: Scenario): { label: string; run: () => void }[] {
   let flares: ProgressionFlare[] = [];
   const checkpoints: ProgressionCheckpoint[] = [];
   let recordedPhase = scenario.plan.recordedPhase;
+  let ongoingCare = scenario.plan.ongoingCare;
   return scenario.steps.map((step) => {
     sessions.push(...(step.sessions ?? []));
     reports.push(...(step.reports ?? []));
@@ -18,7 +20,9 @@ function replay(scenario: Scenario): { label: string; run: () => void }[] {
     checkpoints.push(...(step.checkpoints ?? []));
     recordedPhase = step.recordedPhase ?? recordedPhase;
     const phaseAtStep = recordedPhase;
-    const input = { asOf: new Date(step.asOf), plan: { ...scenario.plan, recordedPhase: phaseAtStep }, sessions: [...sessions], reports: [...reports], flares: [...flares], checkpoints: [...checkpoints] };
+    ongoingCare = step.ongoingCare === undefined ? ongoingCare : step.ongoingCare;
+    const ongoingAtStep = ongoingCare;
+    const input = { asOf: new Date(step.asOf), plan: { ...scenario.plan, recordedPhase: phaseAtStep, ongoingCare: ongoingAtStep }, sessions: [...sessions], reports: [...reports], flares: [...flares], checkpoints: [...checkpoints] };
     return {
       label: step.label,
       run: (): void => {
@@ -44,6 +48,6 @@ function replay(scenario: Scenario): { label: string; run: () => void }[] {
   });
 }
 
-describe.each([seedJourney, neverResponds])('$name', (scenario) => {
+describe.each([seedJourney, neverResponds, ongoingCareOnPurpose])('$name', (scenario) => {
   it.each(replay(scenario))('$label', ({ run }) => run());
 });

@@ -3,7 +3,7 @@
  * portal reports, flares — a flare with an existing id replaces it — checkpoint decisions, a phase people
  * recorded) and states what the engine must say as of that moment. Replayed by ../scenarios.test.ts.
  */
-import type { CheckpointDecisionKind, ProgressionPhase } from '../../care-plan/types';
+import type { CheckpointDecisionKind, OngoingCareChoice, ProgressionPhase } from '../../care-plan/types';
 import type { FlareClass, ProgressionCheckpoint, ProgressionFlare, ProgressionPlan, ProgressionReport, ProgressionSession } from '../types';
 
 export interface ScenarioExpectation {
@@ -33,6 +33,8 @@ export interface ScenarioStep {
   flares?: ProgressionFlare[];
   checkpoints?: ProgressionCheckpoint[];
   recordedPhase?: ProgressionPhase;
+  /** Set with recordedPhase 'ongoing-care': the reason and review date people recorded. */
+  ongoingCare?: OngoingCareChoice | null;
   expect: ScenarioExpectation;
 }
 
