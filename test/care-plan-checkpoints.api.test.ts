@@ -101,13 +101,14 @@ describe('checkpoint decisions', () => {
     expect(oldTask?.status).toBe('done');
     const [nextTask] = await t.ctx.db.select().from(tasks).where(eq(tasks.id, res.nextCheckpointTaskId));
     expect(nextTask).toMatchObject({ type: 'checkpoint', status: 'open' });
-    expect(nextTask?.dueAt?.toISOString()).toBe('2026-12-06T23:59:59.999Z');
+    // The next date on the schedule after the decision (11-20 + 14 days), the engine's rule too.
+    expect(nextTask?.dueAt?.toISOString()).toBe('2026-12-04T23:59:59.999Z');
     expectError(await doc.send('POST', `/api/v1/care-plan/checkpoints/${cp.id}/decision`, body, { 'if-match': `W/"${cp.version + 1}"` }), 409, 'checkpoint.decided');
     const events = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.resourceType, 'CarePlanCheckpoint'), eq(auditEvents.resourceId, cp.id), eq(auditEvents.action, 'update')));
     expect(events.map((e) => e.reason)).toEqual(['decision: refer']);
   });
 
-  it('ongoing care on purpose: a new plan version with the phase and review date; the next checkpoint is the review', async () => {
+  it('ongoing care on purpose: a new plan version with the phase and review date; checkpoints keep their rhythm', async () => {
     const view = ok<View>(await doc.get(url));
     const cp = view.checkpoints.find((c) => c.status === 'due') as Checkpoint;
     const body = { decision: 'ongoing-care', date: '2026-11-22', rationale: 'Management rather than resolution, chosen together.', discussedWithPatient: true, ongoingCare: { reason: 'Complex widespread pain; monthly needling keeps her working.', reviewDate: '2027-02-22' } };
@@ -115,7 +116,7 @@ describe('checkpoint decisions', () => {
     expect(res.checkpoint.planVersion).toBe(2);
     const after = ok<View>(await doc.get(url));
     expect(after.plan).toMatchObject({ version: 2, phase: 'ongoing-care', ongoingCare: body.ongoingCare });
-    expect(after.checkpoints.find((c) => c.status === 'due')?.dueOn).toBe('2027-02-22');
+    expect(after.checkpoints.find((c) => c.status === 'due')?.dueOn).toBe('2026-12-04');
   });
 });
 

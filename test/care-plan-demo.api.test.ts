@@ -41,7 +41,7 @@ describe('demo care plans', () => {
     expect(v.progression.suggestedPhase).toBe('movement-entry');
     expect(v.plan.phase).toBe('movement-entry');
     expect(v.progression.flares.map((f) => f.classification)).toEqual(['settled-expected']);
-    expect(v.checkpoints.map((c) => c.status)).toEqual(['decided', 'due']);
+    expect(v.checkpoints.map((c) => c.status)).toEqual(['decided', 'decided', 'decided', 'decided', 'due']);
   });
 
   it('Lan Nguyen: the window is extending; a four-day flare is one to reassess', async () => {
@@ -64,7 +64,7 @@ describe('demo checkpoint tasks', () => {
   it('each plan has one open checkpoint task for the care team; decided checkpoints closed theirs', async () => {
     const rows = await t.ctx.db.select().from(tasks).where(eq(tasks.source, 'care-plan'));
     expect(rows.filter((r) => r.status === 'open')).toHaveLength(3);
-    expect(rows.filter((r) => r.status === 'done')).toHaveLength(2);
+    expect(rows.filter((r) => r.status === 'done')).toHaveLength(11);
     expect(rows.every((r) => r.type === 'checkpoint' && r.careTeamId !== null)).toBe(true);
   });
 });

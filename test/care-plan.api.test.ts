@@ -66,7 +66,7 @@ function planBody(overrides: Record<string, unknown> = {}): Record<string, unkno
         bridgePlan: { text: 'Daily 10-minute walk; the pain education videos; call the clinic if the pain keeps you from sleeping.', ownerUserId: clinic.coordinator.id },
       },
     ],
-    checkpointSchedule: { firstDate: '2026-10-15', intervalDays: 14 },
+    checkpointSchedule: { firstDate: '2026-12-06', intervalDays: 14 },
     graduationCriteria: [{ id: 'gc-1', statement: 'Walks 30 minutes three times a week', goalId: 'goal-1' }],
     patientSummary: 'We start with needling to calm the pain, then add movement when the relief lasts about a week.',
     ...overrides,
@@ -125,11 +125,10 @@ describe('making the plan', () => {
     expect(view.progression?.suggestedPhase).toBe('establishing-response');
     expect(view.progression?.settingsVersion).toMatch(/v1/);
     expect(view.checkpoints).toHaveLength(1);
-    // The next date on the schedule on or after today (2026-11-22): 10-15 + 3 × 14 days.
-    expect(view.checkpoints[0]).toMatchObject({ status: 'due', dueOn: '2026-11-26' });
+    expect(view.checkpoints[0]).toMatchObject({ status: 'due', dueOn: '2026-12-06' });
     const [task] = await t.ctx.db.select().from(tasks).where(eq(tasks.id, view.checkpoints[0]?.taskId ?? ''));
     expect(task).toMatchObject({ type: 'checkpoint', status: 'open', careTeamId: clinic.teamA.id, patientId: clinic.patientA.id });
-    expect(task?.dueAt?.toISOString()).toBe('2026-11-26T23:59:59.999Z');
+    expect(task?.dueAt?.toISOString()).toBe('2026-12-06T23:59:59.999Z');
     const events = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.patientId, clinic.patientA.id), eq(auditEvents.resourceType, 'CarePlan'), eq(auditEvents.action, 'create')));
     expect(events).toHaveLength(1);
     expectError(await doc.send('POST', url, planBody()), 409, 'care-plan.exists');
@@ -177,7 +176,7 @@ describe('sessions and the engine', () => {
     const err = expectError(await doc.send('POST', `${url}/sessions`, session('2026-11-31', 200, { modalities: ['needling', 'graded-activity'], passivePercent: 100, goalScores: [{ goalId: 'goal-9', score: 4 }], extra: 1 })), 400, 'validation');
     const paths = detailPaths(err);
     expect(paths).toEqual(expect.arrayContaining(['body.extra', 'body.reliefWindowDaysReported', 'body.passivePercent', 'body.goalScores[0].goalId']));
-    expect(detailPaths(expectError(await doc.send('POST', `${url}/sessions`, session('2026-11-23', null)), 400, 'validation'))).toEqual(['body.date']);
+    expect(detailPaths(expectError(await doc.send('POST', `${url}/sessions`, session('2026-11-24', null)), 400, 'validation'))).toEqual(['body.date']);
     expect(paths.some((p) => p.includes('date'))).toBe(true);
     expect(await rowCounts()).toEqual(before);
   });
@@ -203,7 +202,7 @@ describe('sessions and the engine', () => {
 
 describe('the patient reports from the portal', () => {
   it('reports relief and goal activities for their own plan (linked to the latest session), audited as self access', async () => {
-    expectError(await patient.send('POST', `${url}/reports`, { reportedOn: '2026-11-23', afterSessionId: null, reliefWindowDays: 2, goalScores: [], symptomScore: null, note: null }), 400, 'validation');
+    expectError(await patient.send('POST', `${url}/reports`, { reportedOn: '2026-11-24', afterSessionId: null, reliefWindowDays: 2, goalScores: [], symptomScore: null, note: null }), 400, 'validation');
     const res = await patient.send('POST', `${url}/reports`, { reportedOn: '2026-11-20', afterSessionId: null, reliefWindowDays: 5.5, goalScores: [{ goalId: 'goal-1', score: 6 }], symptomScore: 4, note: 'Walked to the shop twice' });
     const report = ok<{ id: string; reportedBy: string; afterSessionId: string | null }>(res, 201);
     expect(report.reportedBy).toBe(clinic.patientUser.id);

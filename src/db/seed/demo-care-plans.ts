@@ -2,12 +2,13 @@
  * Demo care plans (issue 2): three people from the demo clinic's North team, each with a plan built from the
  * PSFS activities they named (demo-measures.ts), weekly sessions and what happened between them:
  * - Maria Garcia (RB-100001): relief grows from none to a week held → movement entry; active work enters
- *   blended with passive care; a flare after the first loaded session settles in two days. One checkpoint
- *   decided (adjust), the next one open.
+ *   blended with passive care; a flare after the first loaded session settles in two days.
  * - Lan Nguyen (RB-100004): a window appears and is extending (half a day → 4 days); one flare lasted four
  *   days (to reassess). A wait for pain psychology with its bridge plan.
  * - Denise Washington (RB-100008): no response yet after eight sessions — the conversation changes; her
  *   checkpoint is due today.
+ * Checkpoints were held every two weeks (decision: adjust, with the reasoning); the next one is open, on the
+ * schedule after the last decision — the engine's rule — with its task for the care team.
  * Rules kept here: every plan, session, report and flare passes the domain's own validation (a bad demo row
  * throws); dates come from `asOf`; people and words are fictional and person-first.
  */
@@ -71,7 +72,12 @@ const SPECS: readonly PlanSpec[] = [
       [35, 5, [4, 5], 100, null], [28, 7, [4, 5], 100, null], [21, 7, [5, 6], 70, null], [14, 8, [5, 6], 60, null], [7, 9, [6, 7], 60, null],
     ],
     flares: [{ startDaysAgo: 20, baseline: 4, peak: 7, settledHours: 44, after: 4, trigger: 'First session with loaded squats' }],
-    decided: [{ daysAgo: 33, decision: (date) => ({ decision: 'adjust', date, rationale: 'The relief window grew from none to five days. We keep going and aim for a week.', discussedWithPatient: true, changes: 'Add the daily walking programme.' }) }],
+    decided: [
+      { daysAgo: 61, decision: (date) => ({ decision: 'adjust', date, rationale: 'Some soreness after the first sessions, as expected. No relief window yet; it is early.', discussedWithPatient: true, changes: 'Keep weekly needling; heat after sessions for the soreness.' }) },
+      { daysAgo: 47, decision: (date) => ({ decision: 'adjust', date, rationale: 'A first window of relief has appeared (one to two days). We aim to extend it.', discussedWithPatient: true, changes: 'No change to the treatment.' }) },
+      { daysAgo: 33, decision: (date) => ({ decision: 'adjust', date, rationale: 'The relief window grew from none to five days. We keep going and aim for a week.', discussedWithPatient: true, changes: 'Add the daily walking programme.' }) },
+      { daysAgo: 19, decision: (date) => ({ decision: 'adjust', date, rationale: 'The relief has held at a week: exercise enters now, with needling continuing alongside.', discussedWithPatient: true, changes: 'Add corrective exercise and a home programme; record the movement-entry phase.' }) },
+    ],
   },
   {
     mrn: 'RB-100004',
@@ -100,7 +106,11 @@ const SPECS: readonly PlanSpec[] = [
     }),
     sessions: [[56, null, [3, 2], 100, null], [49, 0, [3, 2], 100, [5, 30]], [42, 0.5, [3, 2], 100, null], [35, 1, [3, 3], 100, null], [28, 2, [4, 3], 100, null], [21, 3, [4, 3], 100, null], [14, 3, [4, 3], 100, null], [6, 4, [5, 4], 100, null]],
     flares: [{ startDaysAgo: 13, baseline: 4, peak: 7, settledHours: 96, after: 4, trigger: 'A long drive to see family' }],
-    decided: [],
+    decided: [
+      { daysAgo: 46, decision: (date) => ({ decision: 'adjust', date, rationale: 'Soreness after the first session settled in a day. No window yet; it is early.', discussedWithPatient: true, changes: 'No change.' }) },
+      { daysAgo: 32, decision: (date) => ({ decision: 'adjust', date, rationale: 'A window of about a day has appeared.', discussedWithPatient: true, changes: 'Add the sleep routine.' }) },
+      { daysAgo: 18, decision: (date) => ({ decision: 'adjust', date, rationale: 'The window is two to three days and the drive is getting easier.', discussedWithPatient: true, changes: 'No change; pain psychology booked, with a bridge plan until then.' }) },
+    ],
   },
   {
     mrn: 'RB-100008',
@@ -125,7 +135,12 @@ const SPECS: readonly PlanSpec[] = [
     }),
     sessions: [[56, null, [5, 4], 100, null], [49, 0, [5, 4], 100, [5, 40]], [42, 0, [5, 4], 100, null], [35, 0, [5, 4], 100, null], [28, 0.5, [5, 4], 100, null], [21, 0, [5, 4], 100, null], [14, 0, [5, 4], 100, null], [7, 0, [5, 4], 100, null]],
     flares: [],
-    decided: [{ daysAgo: 28, decision: (date) => ({ decision: 'adjust', date, rationale: 'No relief window yet after four sessions. We try two more weeks with a different needling approach.', discussedWithPatient: true, changes: 'Change the needling points; add heat before sessions.' }) }],
+    decided: [
+      { daysAgo: 56, decision: (date) => ({ decision: 'adjust', date, rationale: 'First session done; we look for a window of relief over the next few weeks.', discussedWithPatient: true, changes: 'No change.' }) },
+      { daysAgo: 42, decision: (date) => ({ decision: 'adjust', date, rationale: 'No relief window yet; some soreness after the first session, as expected.', discussedWithPatient: true, changes: 'No change.' }) },
+      { daysAgo: 28, decision: (date) => ({ decision: 'adjust', date, rationale: 'No relief window yet after four sessions. We try two more weeks with a different needling approach.', discussedWithPatient: true, changes: 'Change the needling points; add heat before sessions.' }) },
+      { daysAgo: 14, decision: (date) => ({ decision: 'adjust', date, rationale: 'Still no lasting relief. Two more sessions, then we talk about other options honestly.', discussedWithPatient: true, changes: 'Add the pacing plan for cooking.' }) },
+    ],
   },
 ];
 
@@ -198,14 +213,15 @@ export async function seedDemoCarePlans(db: DbOrTx, options: { orgId: string; as
         await addTaskHistory(db, { orgId, patientId: patient.id, taskId: cp.taskId, at: decidedAt, actor: staff.bell, event: 'task.completed', changes: { status: { from: 'open', to: 'done' } } });
       }
     }
+    // The next date on the schedule after the last decision: the engine's rule (progression/checkpoint.ts).
     const lastDecided = spec.decided.map((d) => day(asOf, -d.daysAgo)).sort().at(-1);
-    const from = lastDecided === undefined ? toDateString(asOf) : maxDate(day(asOf, 0), lastDecided);
+    const from = lastDecided === undefined ? content.checkpointSchedule.firstDate : nextDay(lastDecided);
     const dueOn = nextCheckpointOnOrAfter(content.checkpointSchedule.firstDate, content.checkpointSchedule.intervalDays, from);
-    await openCheckpoint(db, patient, plan, spec.mrn === 'RB-100008' ? toDateString(asOf) : dueOn, staff.bell, asOf);
+    await openCheckpoint(db, patient, plan, dueOn, staff.bell, asOf);
   }
   return { plans: SPECS.length, sessions };
 }
 
-function maxDate(a: string, b: string): string {
-  return a > b ? a : b;
+function nextDay(date: string): string {
+  return toDateString(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
 }

@@ -6,7 +6,7 @@
  * the decision changes the plan, and opens the next checkpoint (none after graduation) — one transaction.
  */
 import type { FastifyRequest } from 'fastify';
-import { addDays, nextCheckpointOnOrAfter, toDateString } from '../../domain/care-plan/dates';
+import { addDays, nextCheckpointOnOrAfter } from '../../domain/care-plan/dates';
 import type { CarePlanInput, CheckpointDecisionInput } from '../../domain/care-plan/types';
 import { validateCheckpointDecisionInput } from '../../domain/care-plan/validate';
 import { assessProgression } from '../../domain/progression/engine';
@@ -68,10 +68,10 @@ async function openCheckpoint(tx: Tx, request: FastifyRequest, patient: PatientR
   return { checkpoint, task };
 }
 
-/** The first checkpoint of a new plan: on the schedule's first date (or the next one on or after today). */
+/** The first checkpoint of a new plan: the schedule's first date (a first date in the past is due at once). */
 export async function openFirstCheckpoint(tx: Tx, request: FastifyRequest, patient: PatientRow, plan: CarePlanRow, content: CarePlanInput, by: string, asOf: Date): Promise<TaskRow> {
   const { firstDate, intervalDays } = content.checkpointSchedule;
-  const dueOn = nextCheckpointOnOrAfter(firstDate, intervalDays, toDateString(asOf));
+  const dueOn = firstDate;
   return (await openCheckpoint(tx, request, patient, plan, dueOn, by, asOf, `Checkpoint every ${intervalDays} days from ${firstDate}.`)).task;
 }
 
@@ -79,8 +79,12 @@ export async function openFirstCheckpoint(tx: Tx, request: FastifyRequest, patie
 export async function rescheduleOpenCheckpoint(tx: Tx, planId: string, content: CarePlanInput): Promise<TaskRow | null> {
   const open = (await checkpointsForPlan(tx, planId)).find((c) => c.status === 'due');
   if (!open) return null;
-  const decided = (await checkpointsForPlan(tx, planId)).filter((c) => c.status === 'decided');
-  const from = decided.at(-1)?.dueOn ? addDays(decided.at(-1)?.dueOn ?? '', 1) : content.checkpointSchedule.firstDate;
+  const lastDecision = (await checkpointsForPlan(tx, planId))
+    .map((c) => (c.decisionDetail as CheckpointDecisionInput | null)?.date)
+    .filter((d): d is string => typeof d === 'string')
+    .sort()
+    .at(-1);
+  const from = lastDecision === undefined ? content.checkpointSchedule.firstDate : addDays(lastDecision, 1);
   const dueOn = nextCheckpointOnOrAfter(content.checkpointSchedule.firstDate, content.checkpointSchedule.intervalDays, from);
   if (dueOn === open.dueOn) return null;
   await rescheduleCheckpoint(tx, open.id, dueOn);
@@ -161,22 +165,14 @@ function decisionNote(d: CheckpointDecisionInput): string {
   }
 }
 
-/** When the next checkpoint is due after a decision (none after graduation). */
+/**
+ * When the next checkpoint is due after a decision: the next date on the plan's schedule after the decision,
+ * the same rule the engine's checkpoint summary uses (src/domain/progression/checkpoint.ts); none after
+ * graduation. Ongoing care keeps the rhythm; its review date is flagged by the engine when it comes.
+ */
 function nextDueOn(content: CarePlanInput, d: CheckpointDecisionInput): string | null {
-  switch (d.decision) {
-    case 'graduate':
-      return null;
-    case 'ongoing-care':
-      return d.ongoingCare.reviewDate;
-    case 'refer':
-      return d.referral.overlapEndDate < addDays(d.date, content.checkpointSchedule.intervalDays) ? d.referral.overlapEndDate : addDays(d.date, content.checkpointSchedule.intervalDays);
-    case 'adjust':
-      return addDays(d.date, content.checkpointSchedule.intervalDays);
-    default: {
-      const never: never = d;
-      throw new Error(`unknown decision ${String(never)}`);
-    }
-  }
+  if (d.decision === 'graduate') return null;
+  return nextCheckpointOnOrAfter(content.checkpointSchedule.firstDate, content.checkpointSchedule.intervalDays, addDays(d.date, 1));
 }
 
 export async function recordCheckpointDecision(ctx: AppContext, request: FastifyRequest, checkpointId: string, expected: number): Promise<{ checkpoint: CheckpointRow; nextTask: TaskRow | null }> {

@@ -36,10 +36,13 @@ async function planOf(ctx: AppContext, authorised: AuthorisedPatient): Promise<C
   return row;
 }
 
-/** A session or report is about something that happened: its date cannot be after today (UTC). */
+/** Today's date somewhere on Earth (UTC+14): a person's local "today" is never later than this. */
+const LATEST_ZONE_MS = 14 * 3_600_000;
+
+/** A session or report is about something that happened: its date cannot be after today (anywhere). */
 function notInFuture(body: unknown, field: string, asOf: Date): ErrorDetail[] {
   const value = (body as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > toDateString(asOf)
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value > toDateString(new Date(asOf.getTime() + LATEST_ZONE_MS))
     ? [{ path: `body.${field}`, message: 'cannot be in the future', code: 'care-plan.date-in-future' }]
     : [];
 }
