@@ -4,7 +4,7 @@
  * ongoing care on purpose with a review date. People decide; the engine only lists the options.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { etagFor, fieldErrors, request } from '../../api';
+import { etagFor, fieldErrors, isApiError, plainDetail, request } from '../../api';
 import type { CheckpointDecisionKind, CheckpointView, ProgressionResult } from '../../care-plan-types';
 import { DECISION_WORDS } from '../../care-plan-types';
 import { formatDate } from '../../format';
@@ -13,6 +13,12 @@ import { RadioGroup } from '../choice-group';
 import { ErrorNotice, StatusMessage } from '../status';
 
 const FIELDS = ['decision', 'date', 'rationale', 'changes', 'referral', 'selfManagementPlan', 'followUpDate', 'ongoingCare', 'discussedWithPatient'];
+
+/** Errors for one nested field (e.g. referral.reason), which fieldErrors would group under "referral". */
+function nestedErrors(error: unknown, path: string): string[] {
+  if (!isApiError(error)) return [];
+  return error.details.filter((d) => d.path === `body.${path}` || d.path.startsWith(`body.${path}.`)).map((d) => plainDetail(d.message));
+}
 
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -101,16 +107,16 @@ function DecisionForm({ checkpoint, progression, today, onSaved }: { checkpoint:
       )}
       {decision === 'refer' && (
         <div className="form-grid">
-          <Field id="d-to" label="Refer to (who, where)" errors={errs.referral}>
+          <Field id="d-to" label="Refer to (who, where)" errors={[...nestedErrors(error, 'referral.to'), ...(errs.referral ?? []).filter((m) => !/referral|overlap/i.test(m))]}>
             <input id="d-to" value={to} onChange={(e) => setTo(e.target.value)} />
           </Field>
-          <Field id="d-reason" label="Why this referral">
+          <Field id="d-reason" label="Why this referral" errors={nestedErrors(error, 'referral.reason')}>
             <input id="d-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
-          <Field id="d-os" label="Both run in parallel from">
+          <Field id="d-os" label="Both run in parallel from" errors={nestedErrors(error, 'referral.overlapStartDate')}>
             <input id="d-os" type="date" value={overlapStart} onChange={(e) => setOverlapStart(e.target.value)} />
           </Field>
-          <Field id="d-oe" label="Until the handoff is complete">
+          <Field id="d-oe" label="Until the handoff is complete" errors={nestedErrors(error, 'referral.overlapEndDate')}>
             <input id="d-oe" type="date" value={overlapEnd} onChange={(e) => setOverlapEnd(e.target.value)} />
           </Field>
         </div>
@@ -127,10 +133,10 @@ function DecisionForm({ checkpoint, progression, today, onSaved }: { checkpoint:
       )}
       {decision === 'ongoing-care' && (
         <div className="form-grid">
-          <Field id="d-oreason" label="Why ongoing care is the right choice" errors={errs.ongoingCare}>
+          <Field id="d-oreason" label="Why ongoing care is the right choice" errors={nestedErrors(error, 'ongoingCare.reason')}>
             <textarea id="d-oreason" rows={2} value={ongoingReason} onChange={(e) => setOngoingReason(e.target.value)} />
           </Field>
-          <Field id="d-review" label="Review on">
+          <Field id="d-review" label="Review on" errors={nestedErrors(error, 'ongoingCare.reviewDate')}>
             <input id="d-review" type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
           </Field>
         </div>
