@@ -85,6 +85,16 @@ export const MEDICATION_REQUEST_CAPABILITY: ImplementedResource = {
     { name: 'status', type: 'token', documentation: 'active, on-hold, stopped, completed, entered-in-error or draft.' },
   ],
 };
+const PATIENT_SEARCH = [
+  { name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id} (subject is accepted too). _count (1–100, default 20) and _offset page the results.' },
+] as const;
+
+/** CarePlan: the care plan with its interventions and checkpoint outcomes (activities); docs/care-plan.md. */
+export const CARE_PLAN_CAPABILITY: ImplementedResource = { type: 'CarePlan', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
+/** Goal: the care plan's goals (from the PSFS activities), id `${carePlanId}.${goalId}`. */
+export const GOAL_CAPABILITY: ImplementedResource = { type: 'Goal', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
+/** Procedure: therapy sessions logged against the care plan. */
+export const PROCEDURE_CAPABILITY: ImplementedResource = { type: 'Procedure', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
 
 /** Everything this server implements, in the order /fhir/metadata lists it. */
 export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
@@ -93,6 +103,9 @@ export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
   QUESTIONNAIRE_RESPONSE_CAPABILITY,
   OBSERVATION_CAPABILITY,
   MEDICATION_REQUEST_CAPABILITY,
+  CARE_PLAN_CAPABILITY,
+  GOAL_CAPABILITY,
+  PROCEDURE_CAPABILITY,
 ];
 
 const SECURITY_DESCRIPTION =

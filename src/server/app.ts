@@ -36,6 +36,9 @@ import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
 import { medicationRoutes, opioidMonitoringRoutes, taperRoutes } from './medications';
 import { fhirMedicationRoutes } from './fhir/fhir-medications.routes';
+import { carePlanRoutes } from './care-plan/care-plan.routes';
+import { fhirCarePlanRoutes } from './fhir/fhir-care-plan.routes';
+import { imagingCalculatorRoutes } from './calculators/imaging.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -116,6 +119,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(summaryRoutes, { ctx });
       await api.register(opioidCalculatorRoutes, { ctx });
       for (const routes of [medicationRoutes, opioidMonitoringRoutes, taperRoutes]) await api.register(routes, { ctx });
+      await api.register(carePlanRoutes, { ctx });
+      await api.register(imagingCalculatorRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
@@ -123,6 +128,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirMedicationRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { ctx });
+  await app.register(fhirCarePlanRoutes, { prefix: '/fhir', ctx });
+  await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -6,8 +6,10 @@ import { HomeRedirect, RequireAdmin, RequirePersonFacing, RequireSignIn, Require
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { BreakGlassPage } from './pages/break-glass';
+import { CarePlanPage } from './pages/care-plan';
 import { CheckInPage } from './pages/check-in';
 import { ErrorPage, NotFoundPage } from './pages/error';
+import { ImagingContextPage } from './pages/imaging-context';
 import { InboxPage } from './pages/inbox';
 import { IntakePage } from './pages/intake';
 import { LoginPage } from './pages/login';
@@ -49,8 +51,10 @@ const routes: RouteObject[] = [
                       { path: 'patients/:id', element: <PatientPage /> },
                       { path: 'patients/:id/summary', element: <SummaryPage /> },
                       { path: 'patients/:id/medications', element: <MedicationsPage /> },
+                      { path: 'patients/:id/care-plan', element: <CarePlanPage /> },
                       { path: 'break-glass', element: <BreakGlassPage /> },
                       { path: 'inbox', element: <InboxPage /> },
+                      { path: 'calculators/imaging-context', element: <ImagingContextPage /> },
                       { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
                     ],
                   },

@@ -31,6 +31,7 @@ import type { DemoStaffKey, DemoTeamKey } from './demo-staff';
 import { DEMO_ORGANISATION_NAME, DEMO_STAFF, DEMO_TEAM_COORDINATOR, DEMO_TEAMS, staffNote } from './demo-staff';
 import { seedDemoMeasures } from './demo-measures';
 import { seedDemoMedications } from './demo-medications';
+import { seedDemoCarePlans } from './demo-care-plans';
 import { DEMO_TASK_SOURCE, DEMO_TASKS } from './demo-tasks';
 import { fictionalPhone, SEED_STATE, TOWNS } from './value-lists';
 
@@ -198,6 +199,7 @@ export async function seedDemoClinic(db: Db, options: SeedOptions): Promise<{ or
     );
     await seedDemoMeasures(tx, { orgId, asOf });
     await seedDemoMedications(tx, { orgId, asOf });
+    await seedDemoCarePlans(tx, { orgId, asOf });
   });
 
   const consenting = mustGet(patientByMrn, DEMO_CAREGIVER.patientMrn);

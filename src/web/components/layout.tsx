@@ -83,6 +83,9 @@ export function Layout(): ReactElement {
                   <li>
                     <NavLink to="/inbox">Inbox</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/calculators/imaging-context">Imaging in context</NavLink>
+                  </li>
                   {isAdmin(user) && (
                     <li>
                       <NavLink to="/admin">Admin</NavLink>

@@ -12,6 +12,7 @@ import { useApiData, usePageTitle } from '../hooks';
 import { AccessHistoryPlain } from './access-history';
 import { CaregiverConsents } from './caregiver-consents';
 import { formatAddress } from './demographics';
+import { MyPlan } from './my-plan';
 import { MyProgress } from './my-progress';
 import { NotAvailable } from './not-available';
 import { ErrorNotice, Loading } from './status';
@@ -62,6 +63,7 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
       </p>
 
       {own && <TodoList />}
+      {own && <MyPlan patientId={p.id} />}
       {own && <MyProgress patientId={p.id} />}
 
       <section className="card" aria-labelledby="team-title">

@@ -96,6 +96,9 @@ function PatientView({ patient, etag, onSaved, onReload }: {
         {patient.summary !== null && patient.summary !== '' && <p className="summary">{patient.summary}</p>}
         <p>
           <Link to={`/patients/${patient.id}/medications`}>Medications and opioid safety</Link>
+          <Link to={`/patients/${patient.id}/care-plan`} className="secondary-link">
+            Care plan and progression
+          </Link>
         </p>
       </div>
 
