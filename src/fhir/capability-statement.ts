@@ -76,12 +76,20 @@ export const OBSERVATION_CAPABILITY: ImplementedResource = {
   ],
 };
 
+/** Contract: treatment agreements (src/fhir/contract.mapper.ts), read and search by patient. */
+export const CONTRACT_CAPABILITY: ImplementedResource = {
+  type: 'Contract',
+  interactions: ['read', 'search-type'],
+  searchParams: [{ name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id}. Newest first.' }],
+};
+
 /** Everything this server implements, in the order /fhir/metadata lists it. */
 export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
   PATIENT_CAPABILITY,
   QUESTIONNAIRE_CAPABILITY,
   QUESTIONNAIRE_RESPONSE_CAPABILITY,
   OBSERVATION_CAPABILITY,
+  CONTRACT_CAPABILITY,
 ];
 
 const SECURITY_DESCRIPTION =

@@ -33,6 +33,9 @@ import { assessmentRoutes } from './measures/assessments.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
+import { agreementRoutes } from './agreements/agreements.routes';
+import { concernRoutes } from './concerns/concerns.routes';
+import { fhirContractRoutes } from './agreements/fhir-contract.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -111,11 +114,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(measuresRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
+      await api.register(agreementRoutes, { ctx });
+      await api.register(concernRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   await app.register(fhirRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirContractRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);

@@ -12,13 +12,13 @@ const closed: ConcernState = { ...ready, status: 'closed' };
 const codes = (r: ReturnType<typeof applyConcernEvent>): string[] => ('issues' in r ? r.issues.map((i) => i.code) : []);
 
 describe('closing a concern needs a conversation and a plan', () => {
-  it.each([
+  it.each<[string, ConcernState, string[]]>([
     ['nothing recorded', open, ['concern.conversation-missing', 'concern.plan-missing']],
     ['only a conversation', talked, ['concern.plan-missing']],
     ['only a plan', planned, ['concern.conversation-missing']],
     ['a plan with no steps', { ...talked, plan: { ...plan, actions: [] } }, ['concern.plan-missing']],
     ['both', ready, []],
-  ] as const)('%s', (_name, state, expected) => {
+  ])('%s', (_name, state, expected) => {
     expect(missingBeforeClose(state).map((i) => i.code)).toEqual(expected);
     const result = applyConcernEvent(state, { type: 'close' });
     if (expected.length === 0) expect(result).toEqual({ state: { ...state, status: 'closed' } });
