@@ -409,3 +409,4 @@ export const assessments = pgTable(
   (t) => [index('assessments_patient_idx').on(t.orgId, t.patientId, t.assessedAt)],
 );
 export * from './schema/agreements';
+export * from './schema/language';

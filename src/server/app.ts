@@ -33,6 +33,7 @@ import { assessmentRoutes } from './measures/assessments.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
+import { languageRoutes } from './language/language.routes';
 import { agreementRoutes } from './agreements/agreements.routes';
 import { concernRoutes } from './concerns/concerns.routes';
 import { fhirContractRoutes } from './agreements/fhir-contract.routes';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(measuresRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
+      await api.register(languageRoutes, { ctx });
       await api.register(agreementRoutes, { ctx });
       await api.register(concernRoutes, { ctx });
     },
