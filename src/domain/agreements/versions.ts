@@ -9,7 +9,7 @@
  *   over (the reason for the change is required and shown to the patient).
  * - Text identical to the current version (same canonical hash) is not a new version.
  * - A signature names the version number AND the hash of the text the signer saw; if either is not the
- *   current version's, the signature is refused ('agreement.version-replaced', 'agreement.text-changed').
+ *   current version's, the signature is rejected ('agreement.version-replaced', 'agreement.text-changed').
  * - Each side signs a version once. The agreement is in force ('signed') when both sides signed the current version.
  * - The review date is a calendar date after today and at most AGREEMENT_VERSION_SETTINGS.maxReviewMonths ahead.
  */

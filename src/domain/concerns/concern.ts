@@ -2,7 +2,7 @@
  * Concerns, not violations: events that call for a conversation and a plan. Source: issue 3 ("Concerns, not
  * violations"); PRODUCT.md capability 7 ("there is no automatic discharge"); CDC 2022 (clinical-facts §2.1:
  * "Do not abandon patients; do not dismiss for PDMP or toxicology results" [V]; offer treatment for opioid use
- * disorder, Rec 12 [V]); seed article 001 ("Document clinical reasoning, not just 'contract violation =
+ * disorder, Rec 12 [V]); seed article 001 ("Document clinical reasoning, not just 'contract violation = (language-scan: allow, quoting the article)
  * discharge'").
  *
  * State machine (status: 'open' | 'closed'):
@@ -10,7 +10,7 @@
  * - add-conversation  → open stays open; the conversation (when, with whom, what was said) is kept. Allowed
  *                       while open; a later conversation is added, never replaces an earlier one.
  * - set-plan          → open stays open; the plan is one or more PLAN_ACTIONS plus details ('other' needs details).
- * - close             → closed, only when at least one conversation AND a plan exist; otherwise refused with
+ * - close             → closed, only when at least one conversation AND a plan exist; otherwise rejected with
  *                       every missing part listed ('concern.conversation-missing', 'concern.plan-missing').
  * - reopen            → open again (something new came up); the history stays.
  * There is deliberately no action that ends care, discharges, or stops a medicine: PLAN_ACTIONS lists only

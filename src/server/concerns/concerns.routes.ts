@@ -46,7 +46,7 @@ export const concernRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     return presentConcern(row);
   });
 
-  app.post('/concerns/:id/close', { schema: { tags, summary: 'Close (If-Match): refused with 400 listing what is missing until a conversation and a plan are recorded', params: IdParams, headers, body: EmptyBody, response } }, async (request, reply) => {
+  app.post('/concerns/:id/close', { schema: { tags, summary: 'Close (If-Match): rejected with 400 listing what is missing until a conversation and a plan are recorded', params: IdParams, headers, body: EmptyBody, response } }, async (request, reply) => {
     const row = await changeConcern(ctx, request, request.params.id, requireIfMatch(request.headers['if-match']), { type: 'close' });
     void reply.header('etag', etag(row.version));
     return presentConcern(row);

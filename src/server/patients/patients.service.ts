@@ -223,9 +223,9 @@ export async function patchPatient(
   const { patient } = authorised;
   if (actor.kind === 'user' && (actor.role === 'patient' || actor.role === 'caregiver')) {
     const allowed = new Set(['phone', 'email', 'addressLine', 'city', 'state', 'postalCode', 'preferredName', 'pronouns', 'preferredLanguage', 'interpreterNeeded']);
-    const refused = Object.keys(body).filter((k) => !allowed.has(k));
-    if (refused.length > 0) {
-      throw new AppError('forbidden', 'access.field-not-editable', 'These details can only be changed by the care team.', refused.map((k) => ({ path: `${pathPrefix}${k}`, message: 'only the care team can change this' })));
+    const notEditable = Object.keys(body).filter((k) => !allowed.has(k));
+    if (notEditable.length > 0) {
+      throw new AppError('forbidden', 'access.field-not-editable', 'These details can only be changed by the care team.', notEditable.map((k) => ({ path: `${pathPrefix}${k}`, message: 'only the care team can change this' })));
     }
   }
   const { careTeamId, coordinatorUserId, ...demographics } = body;

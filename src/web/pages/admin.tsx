@@ -1,12 +1,13 @@
 /**
  * /admin for administrators and clinic leads: check the audit log, manage API tokens, choose the intake's
- * sections (clinic lead) and read each questionnaire's licence note.
+ * sections (clinic lead), keep the clinic's person-first language terms and read each questionnaire's licence note.
  */
 import type { ReactElement } from 'react';
 import { ApiTokens } from '../components/api-tokens';
 import { AuditCheck } from '../components/audit-check';
 import { InstrumentLicences } from '../components/instrument-licences';
 import { IntakeSections } from '../components/intake-sections';
+import { LanguageClinicTerms } from '../components/language-clinic-terms';
 import { usePageTitle } from '../hooks';
 import { useUser } from '../session';
 
@@ -19,6 +20,7 @@ export function AdminPage(): ReactElement {
       <AuditCheck />
       <ApiTokens />
       {user.role === 'clinic_lead' && <IntakeSections />}
+      <LanguageClinicTerms canEdit={user.role === 'clinic_lead' || user.role === 'administrator'} />
       <InstrumentLicences />
     </>
   );
