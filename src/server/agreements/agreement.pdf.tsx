@@ -117,7 +117,9 @@ export function AgreementDocument({ agreement, patientName, mrn, printedAt }: { 
               ))}
           </View>
         )}
-        <Text style={s.footer} fixed render={({ pageNumber, totalPages }) => `Printed ${when(printedAt)} from Painpath · Page ${pageNumber} of ${totalPages}`} />
+        <Text style={s.footer} fixed>
+          {`${patientName} · agreement version ${v.number} · printed ${when(printedAt)} from Painpath`}
+        </Text>
       </Page>
     </Document>
   );

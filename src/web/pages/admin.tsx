@@ -3,6 +3,7 @@
  * sections (clinic lead), keep the clinic's person-first language terms and read each questionnaire's licence note.
  */
 import type { ReactElement } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiTokens } from '../components/api-tokens';
 import { AuditCheck } from '../components/audit-check';
 import { InstrumentLicences } from '../components/instrument-licences';
@@ -20,6 +21,12 @@ export function AdminPage(): ReactElement {
       <AuditCheck />
       <ApiTokens />
       {user.role === 'clinic_lead' && <IntakeSections />}
+      <section className="card" aria-labelledby="agreement-templates-title">
+        <h2 id="agreement-templates-title">Treatment agreement templates</h2>
+        <p>
+          <Link to="/agreement-templates">Open the agreement templates</Link> (plain language, reading grade shown as you type).
+        </p>
+      </section>
       <LanguageClinicTerms canEdit={user.role === 'clinic_lead' || user.role === 'administrator'} />
       <InstrumentLicences />
     </>
