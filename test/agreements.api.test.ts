@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementTextHash } from '../src/domain/agreements/signature';
-import { questionnaireResponses } from '../src/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { languageFlagCounts, questionnaireResponses } from '../src/db/schema';
 import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
 import { buildClinic, buildConsent, buildUser, TEST_PASSWORD } from './support/builders';
 import { detailPaths, expectError } from './support/http';
@@ -241,6 +242,14 @@ describe('concerns', () => {
     expect(concern.missingBeforeClose.map((m) => m.code)).toEqual(['concern.conversation-missing', 'concern.plan-missing']);
   });
 
+  it('count stigmatising terms in saved text for the quality dashboard, without blocking the save', async () => {
+    const res = await doc.send('POST', `/api/v1/patients/${clinic.patientA.id}/concerns`, { kind: 'pdmp-finding', occurredOn: '2026-11-21', details: 'PDMP shows narcotics from a dentist; patient claims she forgot.' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<Concern>().id;
+    const rows = await t.ctx.db.select().from(languageFlagCounts).where(and(eq(languageFlagCounts.source, 'concern'), eq(languageFlagCounts.sourceId, id)));
+    expect(rows[0]?.count).toBe(2);
+  });
+
   it('cannot close without a conversation and a plan (400 listing both), then closes', async () => {
     expectError(await doc.send('POST', url('/close'), {}), 428, 'conflict.if-match-required');
     const refused = expectError(await doc.send('POST', url('/close'), {}, ifMatch()), 400, 'concern.cannot-close');
@@ -265,7 +274,7 @@ describe('concerns', () => {
     concern = res.json<Concern>();
     expect(concern).toMatchObject({ status: 'closed', missingBeforeClose: [] });
     const list = (await doc.get(`/api/v1/patients/${clinic.patientA.id}/concerns`)).json();
-    expect(list.items[0]).toMatchObject({ id: concern.id, status: 'closed' });
+    expect(list.items.find((x: { id: string }) => x.id === concern.id)).toMatchObject({ status: 'closed' });
     expect(list.planActions.map((a: { value: string }) => a.value)).not.toContain('discharge');
   });
 });

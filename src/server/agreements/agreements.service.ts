@@ -34,6 +34,7 @@ import { authorisePatient, type AuthorisedPatient } from '../access/access.servi
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { scheduleReminderFor } from '../tasks/tasks.service';
+import { recordLanguageFlagsForText } from '../language/language.service';
 import { invalidBody } from './templates.service';
 
 /** Agreements are general-category records; caregivers read them only with the patient's 'care-plan' consent. */
@@ -180,7 +181,7 @@ export async function createAgreement(ctx: AppContext, request: FastifyRequest, 
       createdAt: asOf,
       updatedAt: asOf,
     });
-    await insertVersion(tx, {
+    const first = await insertVersion(tx, {
       orgId: patient.orgId,
       patientId: patient.id,
       agreementId: created.id,
@@ -194,6 +195,7 @@ export async function createAgreement(ctx: AppContext, request: FastifyRequest, 
       createdByName: actor.displayName,
       createdAt: asOf,
     });
+    await recordLanguageFlagsForText(tx, { orgId: patient.orgId, patientId: patient.id, source: 'agreement', sourceId: first.id, texts: [text], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, [
       auditFrom(request, asOf, { action: 'create', resourceType: 'Agreement', resourceId: created.id, patientId: patient.id, reason: `from template ${template.name}` }),
       auditFrom(request, asOf, { action: 'create', resourceType: 'Task', resourceId: task.id, patientId: patient.id, reason: 'agreement review reminder' }),
@@ -237,7 +239,7 @@ export async function reviseAgreement(
       task = await insertReviewTask(tx, actor, authorised.patient, newReviewDate, asOf);
       events.push(auditFrom(request, asOf, { action: 'create', resourceType: 'Task', resourceId: task.id, patientId: row.patientId, reason: 'agreement review reminder' }));
     }
-    await insertVersion(tx, {
+    const added = await insertVersion(tx, {
       orgId: row.orgId,
       patientId: row.patientId,
       agreementId: row.id,
@@ -259,6 +261,7 @@ export async function reviseAgreement(
       asOf,
     );
     if (!updated) throw stale(row.version + 1);
+    await recordLanguageFlagsForText(tx, { orgId: row.orgId, patientId: row.patientId, source: 'agreement', sourceId: added.id, texts: [text, input.reason], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, events);
     return { updated, task };
   });

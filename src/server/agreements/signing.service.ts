@@ -11,6 +11,7 @@ import { agreementParts, answerQuestion, getQuestion, insertQuestion, insertSign
 import { auditFrom, requireStaff, requireUser } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { recordLanguageFlagsForText } from '../language/language.service';
 import { loadAgreement, viewAgreement, type AgreementView } from './agreements.service';
 import { invalidBody } from './templates.service';
 
@@ -67,6 +68,7 @@ export async function askQuestion(ctx: AppContext, request: FastifyRequest, id: 
       askedByName: actor.displayName,
       askedAt: asOf,
     });
+    await recordLanguageFlagsForText(tx, { orgId: row.orgId, patientId: row.patientId, source: 'agreement-question', sourceId: q.id, texts: [text], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'AgreementQuestion', resourceId: q.id, patientId: row.patientId })]);
   });
   return viewAgreement(ctx, row);
@@ -84,6 +86,7 @@ export async function answerAgreementQuestion(ctx: AppContext, request: FastifyR
   await ctx.db.transaction(async (tx) => {
     const done = await answerQuestion(tx, question.id, { answer: text, answeredBy: actor.userId, answeredByName: actor.displayName, answeredAt: asOf });
     if (!done) throw new AppError('conflict', 'agreement.question-answered', 'Someone already answered this question.');
+    await recordLanguageFlagsForText(tx, { orgId: row.orgId, patientId: row.patientId, source: 'agreement-answer', sourceId: question.id, texts: [text], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'update', resourceType: 'AgreementQuestion', resourceId: question.id, patientId: row.patientId, reason: 'answered' })]);
   });
   return viewAgreement(ctx, row);

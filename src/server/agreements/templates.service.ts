@@ -15,6 +15,7 @@ import type { DbOrTx } from '../../db/client';
 import { auditFrom, requireStaff, requireUser } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { recordLanguageFlagsForText } from '../language/language.service';
 
 export function presentTemplate(row: TemplateRow) {
   return {
@@ -84,6 +85,7 @@ export async function createTemplate(ctx: AppContext, request: FastifyRequest, b
   return ctx.db.transaction(async (tx) => {
     const row = await insertTemplate(tx, { orgId: actor.orgId, name: body.name.trim(), body: body.body, readingGrade: grade, isDefault: body.isDefault ?? false, createdBy: actor.displayName, updatedBy: actor.displayName, createdAt: asOf, updatedAt: asOf });
     if (row.isDefault) await clearOtherDefaults(tx, actor.orgId, row.id);
+    await recordLanguageFlagsForText(tx, { orgId: actor.orgId, patientId: null, source: 'agreement-template', sourceId: row.id, texts: [row.name, row.body], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'AgreementTemplate', resourceId: row.id })]);
     return row;
   });
@@ -125,6 +127,7 @@ export async function changeTemplate(
     );
     if (!row) throw new AppError('precondition-failed', 'conflict.stale-version', 'Someone else changed this template first. Reload to see their change.');
     if (row.isDefault) await clearOtherDefaults(tx, actor.orgId, row.id);
+    await recordLanguageFlagsForText(tx, { orgId: actor.orgId, patientId: null, source: 'agreement-template', sourceId: row.id, texts: [row.name, row.body], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'update', resourceType: 'AgreementTemplate', resourceId: row.id, reason: Object.keys(patch).join(', ') })]);
     return row;
   });

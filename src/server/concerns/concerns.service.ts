@@ -26,6 +26,7 @@ import { authorisePatient } from '../access/access.service';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { invalidBody } from '../agreements/templates.service';
+import { recordLanguageFlagsForText } from '../language/language.service';
 
 function stateOf(row: ConcernRow): ConcernState {
   return { status: row.status === 'closed' ? 'closed' : 'open', conversations: row.conversations as Conversation[], plan: (row.plan as ConcernPlan | null) ?? null };
@@ -88,6 +89,7 @@ export async function recordConcern(ctx: AppContext, request: FastifyRequest, pa
       createdAt: asOf,
       updatedAt: asOf,
     });
+    await recordLanguageFlagsForText(tx, { orgId: patient.orgId, patientId: patient.id, source: 'concern', sourceId: row.id, texts: [row.details], recordedBy: actor.userId, asOf });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Concern', resourceId: row.id, patientId: patient.id, reason: input.kind })]);
     return row;
   });
@@ -139,6 +141,12 @@ export async function changeConcern(ctx: AppContext, request: FastifyRequest, id
       asOf,
     );
     if (!updated) throw new AppError('precondition-failed', 'conflict.stale-version', 'Someone else changed this concern first. Reload to see their change.');
+    if (change.type === 'add-conversation') {
+      await recordLanguageFlagsForText(tx, { orgId: row.orgId, patientId: row.patientId, source: 'concern-conversation', sourceId: row.id, texts: next.conversations.map((c) => c.summary), recordedBy: actor.userId, asOf });
+    }
+    if (change.type === 'set-plan') {
+      await recordLanguageFlagsForText(tx, { orgId: row.orgId, patientId: row.patientId, source: 'concern-plan', sourceId: row.id, texts: [next.plan?.details], recordedBy: actor.userId, asOf });
+    }
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'update', resourceType: 'Concern', resourceId: row.id, patientId: row.patientId, reason: change.type })]);
     return updated;
   });

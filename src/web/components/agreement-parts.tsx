@@ -3,8 +3,8 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { apiPost, fieldErrors } from '../api';
 import type { Agreement } from '../agreements-types';
 import { formatDateTime } from '../format';
-import { TextArea } from './form-field';
 import { ErrorNotice } from './status';
+import { CheckedTextArea } from './language-checked-text-area';
 
 export function AskQuestionForm({ agreementId, onAsked, label = 'Your question' }: { agreementId: string; onAsked: (a: Agreement) => void; label?: string }): ReactElement {
   const [question, setQuestion] = useState('');
@@ -26,7 +26,7 @@ export function AskQuestionForm({ agreementId, onAsked, label = 'Your question' 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       {error !== null && <ErrorNotice error={error} title="Your question was not sent." />}
-      <TextArea label={label} name="question" value={question} onChange={setQuestion} rows={3} errors={fieldErrors(error, ['question']).question} required />
+      <CheckedTextArea label={label} name="question" value={question} onChange={setQuestion} rows={3} errors={fieldErrors(error, ['question']).question} required />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Sending…' : 'Send question'}
       </button>
@@ -49,7 +49,7 @@ function AnswerForm({ agreementId, questionId, onAnswered }: { agreementId: stri
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       {error !== null && <ErrorNotice error={error} title="The answer was not saved." />}
-      <TextArea label="Answer" name="answer" value={answer} onChange={setAnswer} rows={3} errors={fieldErrors(error, ['answer']).answer} required />
+      <CheckedTextArea label="Answer" name="answer" value={answer} onChange={setAnswer} rows={3} errors={fieldErrors(error, ['answer']).answer} required />
       <button type="submit" className="button">
         Save answer
       </button>

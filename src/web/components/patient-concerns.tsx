@@ -6,10 +6,11 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { apiPost, etagFor, fieldErrors, request } from '../api';
 import type { Concern, ConcernList } from '../agreements-types';
-import { Checkbox, SelectField, TextArea, TextField } from './form-field';
+import { Checkbox, SelectField, TextField } from './form-field';
 import { ErrorNotice, Loading, StatusMessage } from './status';
 import { formatDate } from '../format';
 import { useApiData } from '../hooks';
+import { CheckedTextArea } from './language-checked-text-area';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -35,7 +36,7 @@ function RecordConcernForm({ patientId, kinds, onRecorded }: { patientId: string
       {error !== null && <ErrorNotice error={error} title="The concern was not recorded." />}
       <SelectField label="What happened" name="kind" value={kind} onChange={setKind} options={kinds} errors={errors.kind} />
       <TextField label="When" name="occurredOn" type="date" value={occurredOn} onChange={setOccurredOn} errors={errors.occurredOn} />
-      <TextArea label="Details, in the person's words where you can" name="details" value={details} onChange={setDetails} rows={3} errors={errors.details} required />
+      <CheckedTextArea label="Details, in the person's words where you can" name="details" value={details} onChange={setDetails} rows={3} errors={errors.details} required />
       <button type="submit" className="button">
         Record concern
       </button>
@@ -65,7 +66,7 @@ function ConversationForm({ concern, onSaved }: { concern: Concern; onSaved: (c:
       {error !== null && <ErrorNotice error={error} title="The conversation was not saved." />}
       <TextField label="Date of the conversation" name="heldOn" type="date" value={heldOn} onChange={setHeldOn} errors={errors.heldOn} />
       <TextField label="Who took part" name="withWhom" value={withWhom} onChange={setWithWhom} errors={errors.withWhom} required />
-      <TextArea label="What you talked about" name="summary" value={summary} onChange={setSummary} rows={3} errors={errors.summary} required />
+      <CheckedTextArea label="What you talked about" name="summary" value={summary} onChange={setSummary} rows={3} errors={errors.summary} required />
       <button type="submit" className="button button--secondary">
         Save conversation
       </button>
@@ -105,7 +106,7 @@ function PlanForm({ concern, actions, onSaved }: { concern: Concern; actions: Co
           />
         ))}
       </fieldset>
-      <TextArea label="Plan details" name="details" value={details} onChange={setDetails} rows={3} errors={errors.details} />
+      <CheckedTextArea label="Plan details" name="details" value={details} onChange={setDetails} rows={3} errors={errors.details} />
       <button type="submit" className="button button--secondary">
         Save plan
       </button>

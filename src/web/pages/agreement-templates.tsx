@@ -8,11 +8,12 @@ import { agreementReadingGrade } from '../../domain/agreements/grade';
 import { apiPatch, apiPost, etagFor, fieldErrors } from '../api';
 import type { AgreementTemplate, TemplateList } from '../agreements-types';
 import { ReadingGrade } from '../components/agreement-text';
-import { Checkbox, TextArea, TextField } from '../components/form-field';
+import { Checkbox, TextField } from '../components/form-field';
 import { ErrorNotice, Loading, StatusMessage } from '../components/status';
 import { formatDateTime } from '../format';
 import { useApiData, usePageTitle } from '../hooks';
 import { useUser } from '../session';
+import { CheckedTextArea } from '../components/language-checked-text-area';
 
 function TemplateEditor({ template, placeholders, onSaved, onCancel }: {
   template: AgreementTemplate | null;
@@ -51,7 +52,7 @@ function TemplateEditor({ template, placeholders, onSaved, onCancel }: {
       <h2 id="editor-title">{template === null ? 'New template' : `Edit: ${template.name}`}</h2>
       {error !== null && <ErrorNotice error={error} title="The template was not saved." />}
       <TextField label="Name" name="name" value={name} onChange={setName} errors={errors.name} required maxLength={200} />
-      <TextArea
+      <CheckedTextArea
         label="Agreement text"
         name="body"
         value={body}

@@ -11,11 +11,12 @@ import type { PatientDetail } from '../api-types';
 import { AGREEMENT_STATUS_WORDS, type Agreement, type TemplateList } from '../agreements-types';
 import { AgreementText, ReadingGrade } from '../components/agreement-text';
 import { QuestionList, VersionHistory } from '../components/agreement-parts';
-import { SelectField, TextArea, TextField } from '../components/form-field';
+import { SelectField, TextField } from '../components/form-field';
 import { ErrorNotice, Loading, StatusMessage } from '../components/status';
 import { displayName, formatDate } from '../format';
 import { useApiData, usePageTitle } from '../hooks';
 import { useUser } from '../session';
+import { CheckedTextArea } from '../components/language-checked-text-area';
 
 function inMonths(months: number): string {
   const d = new Date();
@@ -89,9 +90,9 @@ function ReviseForm({ agreement, onRevised, onCancel }: { agreement: Agreement; 
       <h2 id="revise-title">Write a new version</h2>
       <p>A new version is a new conversation: the signatures on this version stay with it, and you both sign the new one.</p>
       {error !== null && <ErrorNotice error={error} title="The new version was not saved." />}
-      <TextArea label="Agreement text" name="text" value={text} onChange={setText} rows={18} errors={errors.text} required />
+      <CheckedTextArea label="Agreement text" name="text" value={text} onChange={setText} rows={18} errors={errors.text} required />
       <ReadingGrade grade={grade.grade} max={grade.maxGrade} live />
-      <TextArea label="What changed and why" name="reason" value={reason} onChange={setReason} rows={2} errors={errors.reason} required />
+      <CheckedTextArea label="What changed and why" name="reason" value={reason} onChange={setReason} rows={2} errors={errors.reason} required />
       <TextField label="Review together on" name="reviewDate" type="date" value={reviewDate} onChange={setReviewDate} errors={errors.reviewDate} />
       <div className="button-row">
         <button type="submit" className="button">
