@@ -35,7 +35,7 @@ function presentList(list: ClinicTermList) {
   return {
     terms: list.terms,
     version: list.version,
-    termsVersion: compileTerms(list.terms as ClinicTerm[], list.version).version,
+    termsVersion: compileTerms(list.terms, list.version).version,
     updatedAt: list.updatedAt?.toISOString() ?? null,
   };
 }

@@ -3,7 +3,6 @@
  * every feature calls when it saves free text, so the quality dashboard can count flagged terms per note.
  * Saving is never blocked by a flag (docs/language.md).
  */
-import type { ClinicTerm } from '../../domain/language/clinic-terms';
 import { checkLanguage, compileTerms, REFERENCE_TERMS, type CompiledTerms, type LanguageCheckResult } from '../../domain/language/terms';
 import type { DbOrTx } from '../../db/client';
 import { getClinicTermList, upsertFlagCount } from '../../db/repositories/language.repository';
@@ -18,7 +17,7 @@ export async function termsForClinic(db: DbOrTx, orgId: string): Promise<Compile
   const key = `${orgId}:${list.version}`;
   const cached = compiledCache.get(key);
   if (cached !== undefined) return cached;
-  const compiled = compileTerms(list.terms as ClinicTerm[], list.version);
+  const compiled = compileTerms(list.terms, list.version);
   if (compiledCache.size >= CACHE_MAX) compiledCache.clear();
   compiledCache.set(key, compiled);
   return compiled;

@@ -39,7 +39,7 @@ function FlagRate({ canSee }: { canSee: boolean }): ReactElement | null {
   const share = s.fieldsChecked === 0 ? 0 : Math.round((s.fieldsFlagged / s.fieldsChecked) * 100);
   return (
     <p>
-      Since {s.since}: {s.fieldsFlagged} of {s.fieldsChecked} saved notes held a listed term ({share} %), {s.termsFlagged} terms in all.
+      Since {s.since}: {s.fieldsFlagged} of {s.fieldsChecked} saved notes held a listed term ({share} %), {s.termsFlagged} {s.termsFlagged === 1 ? 'term' : 'terms'} in all.
     </p>
   );
 }
@@ -91,7 +91,7 @@ export function LanguageClinicTerms({ canEdit }: { canEdit: boolean }): ReactEle
       </p>
       <FlagRate canSee={canEdit} />
       {reference.state.status === 'ready' && (
-        <details>
+        <details className="language-reference">
           <summary>The reference table ({reference.state.data.rows.length} rows)</summary>
           <table className="table table--stack">
             <caption className="visually-hidden">Terms to avoid and what to write instead</caption>
