@@ -10,7 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import { agreementReadingGrade } from '../../domain/agreements/grade';
 import { agreementTextHash, canonicalAgreementText, SIGNATURE_HASH_ALGORITHM } from '../../domain/agreements/signature';
 import { AGREEMENT_SETTINGS, renderAgreement } from '../../domain/agreements/template';
-import { agreementStatus, checkReviewDate, checkSignature, planRevision, type SignerRole } from '../../domain/agreements/versions';
+import { agreementStatus, checkReviewDate, planRevision, type SignerRole } from '../../domain/agreements/versions';
 import { hasErrors, type Issue } from '../../domain/issues';
 import type { PsfsActivity } from '../../domain/measures/types';
 import { appendAuditEvents } from '../../db/repositories/audit.repository';

@@ -133,7 +133,7 @@ function ConcernItem({ concern, actions, onChanged }: { concern: Concern; action
         {concern.kindLabel}, {formatDate(concern.occurredOn)} <span className={concern.status === 'open' ? 'tag tag--warning' : 'tag'}>{concern.status === 'open' ? 'Open' : 'Closed'}</span>
       </h3>
       <p>{concern.details}</p>
-      <p className="muted">Recorded by {concern.createdByName}.</p>
+      <p className="muted">Recorded by {concern.createdByName}</p>
       {concern.conversations.length > 0 && (
         <>
           <h4>Conversations</h4>
