@@ -17,7 +17,8 @@
  *   "therapy"/"treatment" (osteopathic manipulative treatment); "claims" not as the noun (insurance claims).
  * - "denies" is listed by section 9 only where it doubts credibility; a checker cannot tell, so it is always
  *   offered ("reports no ...") and the clinician decides. Past "denied" is not matched (requests and prior
- *   authorisations are denied).
+ *   authorisations are denied). "refused" and "claimed" after a form of "be" (the passive: "the request was
+ *   refused", "no mapping is claimed") are about a thing, not a person's word, and are not matched.
  */
 
 export type Certainty = 'V' | 'S' | 'U';
@@ -71,6 +72,9 @@ const TESTS = ['urine', 'urines', 'screen', 'screens', 'test', 'tests', 'tox', '
 const CLAIM_NOUN_BEFORE = ['a', 'an', 'the', 'this', 'that', 'these', 'those', 'each', 'every', 'any', 'no', 'insurance', 'payer', 'billing', 'medicare', 'medicaid', 'token', 'jwt', 'oidc', 'his', 'her', 'their', 'your', 'our', 'my', 'its', 'denied', 'pending', 'open'];
 const CLAIM_NOUN_AFTER = ['form', 'forms', 'data', 'number', 'numbers', 'status', 'denial', 'denials', 'submission', 'processing', 'line', 'lines', 'history', 'payment', 'payments', 'adjuster', 'file', 'files'];
 
+/** "the request was refused", "no mapping is claimed": the passive is about a thing, not a person's word. */
+const PASSIVE = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'got'];
+
 function cross(left: string[], right: string[]): string[] {
   return left.flatMap((l) => right.map((r) => `${l} ${r}`));
 }
@@ -111,7 +115,7 @@ export const TERM_PATTERNS: readonly TermPattern[] = [
   { rowId: 'drug-seeking', forms: ['drug-seeking', 'narcotic-seeking', 'opioid-seeking', 'drug-seeking behavior', 'drug-seeking behaviour'], suggestion: 'requesting pain relief' },
   { rowId: 'drug-seeking', forms: ['drug-seeker', 'drug-seekers'], suggestion: 'person requesting pain relief' },
   { rowId: 'claims', forms: ['claims'], suggestion: 'reports', notAfter: CLAIM_NOUN_BEFORE, notBefore: CLAIM_NOUN_AFTER },
-  { rowId: 'claims', forms: ['claimed'], suggestion: 'reported', notAfter: CLAIM_NOUN_BEFORE, notBefore: CLAIM_NOUN_AFTER },
+  { rowId: 'claims', forms: ['claimed'], suggestion: 'reported', notAfter: [...CLAIM_NOUN_BEFORE, ...PASSIVE], notBefore: CLAIM_NOUN_AFTER },
   { rowId: 'claims', forms: ['claiming'], suggestion: 'reporting', notAfter: CLAIM_NOUN_BEFORE, notBefore: CLAIM_NOUN_AFTER },
   { rowId: 'claims', forms: ['insists'], suggestion: 'states' },
   { rowId: 'claims', forms: ['insisted'], suggestion: 'stated' },
@@ -119,7 +123,7 @@ export const TERM_PATTERNS: readonly TermPattern[] = [
   { rowId: 'claims', forms: ['denies'], suggestion: 'reports no' },
   { rowId: 'refuses', forms: ['refuses'], suggestion: 'declines' },
   { rowId: 'refuses', forms: ['refuse'], suggestion: 'decline', notBefore: ['disposal', 'collection', 'bin', 'bins'] },
-  { rowId: 'refuses', forms: ['refused'], suggestion: 'declined' },
+  { rowId: 'refuses', forms: ['refused'], suggestion: 'declined', notAfter: PASSIVE },
   { rowId: 'refuses', forms: ['refusing'], suggestion: 'declining' },
   { rowId: 'refuses', forms: ['refusal'], suggestion: 'decision to decline' },
   { rowId: 'refuses', forms: ['refusals'], suggestion: 'decisions to decline' },

@@ -128,6 +128,9 @@ describe('look-alikes are not flagged', () => {
     'Declines physical therapy.',
     'Reports pain of 8/10.',
     'Person with opioid use disorder on buprenorphine.',
+    'Identical text is refused with a clear message.',
+    'The early refill request was refused by the pharmacy.',
+    'No SNOMED mapping is claimed.',
     '',
   ])('%j', (text) => {
     expect(hitsOf(text)).toEqual([]);
