@@ -91,7 +91,7 @@ export function QuestionList({ agreement, canAnswer, onChanged }: { agreement: A
 
 export function VersionHistory({ agreement }: { agreement: Agreement }): ReactElement {
   return (
-    <table className="table table--stack">
+    <table className="table table--stack agreement-versions">
       <caption className="visually-hidden">Versions and signatures</caption>
       <thead>
         <tr>
