@@ -216,6 +216,8 @@ describe('seedDemoClinic', () => {
     const db = t.database.db;
     // Care-plan checkpoint tasks (source 'care-plan') are checked in test/care-plan-demo.api.test.ts.
     const rows = await db.select().from(tasks).where(and(eq(tasks.orgId, orgId), eq(tasks.source, 'demo-seed')));
+    // Agreement review reminders are checked in test/agreements.seed.test.ts.
+    const rows = (await db.select().from(tasks).where(eq(tasks.orgId, orgId))).filter((x) => x.source !== 'agreement');
     expect(rows.length).toBeGreaterThanOrEqual(5);
     expect(rows.every((x) => x.status === 'open')).toBe(true);
     expect(rows.every((x) => x.type === 'follow-up' || x.type === 'general')).toBe(true);

@@ -410,3 +410,5 @@ export const assessments = pgTable(
 );
 export * from './schema/medications';
 export * from './schema/care-plan';
+export * from './schema/agreements';
+export * from './schema/language';

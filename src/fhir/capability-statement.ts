@@ -95,6 +95,12 @@ export const CARE_PLAN_CAPABILITY: ImplementedResource = { type: 'CarePlan', int
 export const GOAL_CAPABILITY: ImplementedResource = { type: 'Goal', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
 /** Procedure: therapy sessions logged against the care plan. */
 export const PROCEDURE_CAPABILITY: ImplementedResource = { type: 'Procedure', interactions: ['read', 'search-type'], searchParams: [...PATIENT_SEARCH] };
+/** Contract: treatment agreements (src/fhir/contract.mapper.ts), read and search by patient. */
+export const CONTRACT_CAPABILITY: ImplementedResource = {
+  type: 'Contract',
+  interactions: ['read', 'search-type'],
+  searchParams: [{ name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id}. Newest first.' }],
+};
 
 /** Everything this server implements, in the order /fhir/metadata lists it. */
 export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
@@ -106,6 +112,7 @@ export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
   CARE_PLAN_CAPABILITY,
   GOAL_CAPABILITY,
   PROCEDURE_CAPABILITY,
+  CONTRACT_CAPABILITY,
 ];
 
 const SECURITY_DESCRIPTION =

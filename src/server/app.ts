@@ -39,6 +39,10 @@ import { fhirMedicationRoutes } from './fhir/fhir-medications.routes';
 import { carePlanRoutes } from './care-plan/care-plan.routes';
 import { fhirCarePlanRoutes } from './fhir/fhir-care-plan.routes';
 import { imagingCalculatorRoutes } from './calculators/imaging.routes';
+import { languageRoutes } from './language/language.routes';
+import { agreementRoutes } from './agreements/agreements.routes';
+import { concernRoutes } from './concerns/concerns.routes';
+import { fhirContractRoutes } from './agreements/fhir-contract.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -121,6 +125,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       for (const routes of [medicationRoutes, opioidMonitoringRoutes, taperRoutes]) await api.register(routes, { ctx });
       await api.register(carePlanRoutes, { ctx });
       await api.register(imagingCalculatorRoutes, { ctx });
+      await api.register(languageRoutes, { ctx });
+      await api.register(agreementRoutes, { ctx });
+      await api.register(concernRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
@@ -129,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fhirMedicationRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { ctx });
   await app.register(fhirCarePlanRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirContractRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);

@@ -5,6 +5,9 @@ import { RouterProvider, createBrowserRouter, type RouteObject } from 'react-rou
 import { HomeRedirect, RequireAdmin, RequirePersonFacing, RequireSignIn, RequireStaff, SignedOutOnly } from './components/guards';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
+import { AgreementTemplatesPage } from './pages/agreement-templates';
+import { MyAgreementPage } from './pages/my-agreement';
+import { PatientAgreementPage } from './pages/patient-agreement';
 import { BreakGlassPage } from './pages/break-glass';
 import { CarePlanPage } from './pages/care-plan';
 import { CheckInPage } from './pages/check-in';
@@ -56,12 +59,17 @@ const routes: RouteObject[] = [
                       { path: 'inbox', element: <InboxPage /> },
                       { path: 'calculators/imaging-context', element: <ImagingContextPage /> },
                       { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
+                      { path: 'patients/:id/agreement', element: <PatientAgreementPage /> },
+                      { path: 'break-glass', element: <BreakGlassPage /> },
+                      { path: 'inbox', element: <InboxPage /> },
+                      { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }, { path: 'agreement-templates', element: <AgreementTemplatesPage /> }] },
                     ],
                   },
                   {
                     element: <RequirePersonFacing />,
                     children: [
                       { path: 'me', element: <MePage /> },
+                      { path: 'me/agreement', element: <MyAgreementPage /> },
                       { path: 'me/:patientId', element: <MePatientPage /> },
                       { path: 'intake/:id', element: <IntakePage /> },
                       { path: 'check-in/:requestId', element: <CheckInPage /> },

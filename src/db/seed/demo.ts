@@ -29,6 +29,7 @@ import { DEMO_CAREGIVER, DEMO_PATIENT_ACCOUNTS } from './demo-accounts';
 import { DEMO_PATIENTS } from './demo-patients';
 import type { DemoStaffKey, DemoTeamKey } from './demo-staff';
 import { DEMO_ORGANISATION_NAME, DEMO_STAFF, DEMO_TEAM_COORDINATOR, DEMO_TEAMS, staffNote } from './demo-staff';
+import { seedDemoAgreements } from './demo-agreements';
 import { seedDemoMeasures } from './demo-measures';
 import { seedDemoMedications } from './demo-medications';
 import { seedDemoCarePlans } from './demo-care-plans';
@@ -200,6 +201,7 @@ export async function seedDemoClinic(db: Db, options: SeedOptions): Promise<{ or
     await seedDemoMeasures(tx, { orgId, asOf });
     await seedDemoMedications(tx, { orgId, asOf });
     await seedDemoCarePlans(tx, { orgId, asOf });
+    await seedDemoAgreements(tx, { orgId, asOf });
   });
 
   const consenting = mustGet(patientByMrn, DEMO_CAREGIVER.patientMrn);

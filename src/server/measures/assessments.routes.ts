@@ -17,6 +17,7 @@ import type { ErrorDetail } from '../errors';
 import { errorResponses, IdParams } from '../schemas';
 import { throwIfTaskRequestInvalid } from '../tasks/tasks.service';
 import { authoriseMeasures } from './measures-access';
+import { recordLanguageFlagsForText } from '../language/language.service';
 import { AssessmentBody, AssessmentSchema } from './measures.schema';
 
 export const ASSESSING_ROLES = ['prescriber', 'therapist', 'behavioural_health'] as const;
@@ -72,6 +73,7 @@ export async function recordAssessment(ctx: AppContext, request: FastifyRequest,
       assessedAt: asOf,
     });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Assessment', resourceId: row.id, patientId: patient.id })]);
+    await recordLanguageFlagsForText(tx, { orgId: patient.orgId, patientId: patient.id, source: 'assessment', sourceId: row.id, texts: [row.notes, ...row.comorbidities], recordedBy: actor.userId, asOf });
     return row;
   });
 }

@@ -30,7 +30,7 @@ export function authoriseTodo(ctx: AppContext, request: FastifyRequest, patientI
 export async function authoriseMeasures(ctx: AppContext, request: FastifyRequest, patientId: string, action: AccessAction): Promise<AuthorisedPatient> {
   const actor = requireActor(request);
   if (actor.kind === 'user' && actor.role === 'caregiver') {
-    // Still loads the patient (a 404 for another clinic's id) and audits the refusal like any denied attempt.
+    // Still loads the patient (a 404 for another clinic's id) and audits the denial like any other denied attempt.
     const authorised = await authorisePatient(ctx, request, patientId, { action, category: MEASURES_CATEGORY, caregiverScope: 'check-ins' });
     await ctx.audit.record(
       auditFrom(request, ctx.clock(), { action: 'access-denied', resourceType: 'Patient', resourceId: authorised.patient.id, patientId: authorised.patient.id, reason: 'access.caregiver-scores' }),

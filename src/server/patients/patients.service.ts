@@ -24,6 +24,7 @@ import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { validationDetails } from '../error-handler';
 import type { PatientCreateBody, PatientDetail, PatientListQuery, PatientPatchBody } from './patients.schema';
+import { recordLanguageFlagsForText } from '../language/language.service';
 
 export function toSummary(row: PatientListRow, asOf: Date): Record<string, unknown> {
   return {
@@ -222,9 +223,9 @@ export async function patchPatient(
   const { patient } = authorised;
   if (actor.kind === 'user' && (actor.role === 'patient' || actor.role === 'caregiver')) {
     const allowed = new Set(['phone', 'email', 'addressLine', 'city', 'state', 'postalCode', 'preferredName', 'pronouns', 'preferredLanguage', 'interpreterNeeded']);
-    const refused = Object.keys(body).filter((k) => !allowed.has(k));
-    if (refused.length > 0) {
-      throw new AppError('forbidden', 'access.field-not-editable', 'These details can only be changed by the care team.', refused.map((k) => ({ path: `${pathPrefix}${k}`, message: 'only the care team can change this' })));
+    const notEditable = Object.keys(body).filter((k) => !allowed.has(k));
+    if (notEditable.length > 0) {
+      throw new AppError('forbidden', 'access.field-not-editable', 'These details can only be changed by the care team.', notEditable.map((k) => ({ path: `${pathPrefix}${k}`, message: 'only the care team can change this' })));
     }
   }
   const { careTeamId, coordinatorUserId, ...demographics } = body;
@@ -269,7 +270,7 @@ export async function breakGlass(ctx: AppContext, request: FastifyRequest, mrn: 
   const expiresAt = new Date(asOf.getTime() + actor.settings.breakGlassMinutes * 60_000);
   await ctx.db.transaction(async (tx) => {
     await insertBreakGlass(tx, { orgId: actor.orgId, patientId: patient.id, userId: actor.userId, reason, startedAt: asOf, expiresAt });
-    await insertTask(tx, {
+    const review = await insertTask(tx, {
       orgId: actor.orgId,
       patientId: patient.id,
       type: 'break-glass-review',
@@ -287,6 +288,8 @@ export async function breakGlass(ctx: AppContext, request: FastifyRequest, mrn: 
     await appendAuditEvents(tx, [
       auditFrom(request, asOf, { action: 'break-glass', resourceType: 'Patient', resourceId: patient.id, patientId: patient.id, reason }),
     ]);
+    // Counted once, against the review task the reason is copied into.
+    await recordLanguageFlagsForText(tx, { orgId: actor.orgId, patientId: patient.id, source: 'break-glass-reason', sourceId: review.id, texts: [reason], recordedBy: actor.userId, asOf });
   });
   return { patientId: patient.id, expiresAt: expiresAt.toISOString() };
 }

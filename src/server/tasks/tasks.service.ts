@@ -30,6 +30,7 @@ import { validationDetails } from '../error-handler';
 import { getCareTeam, getUserBrief } from '../../db/repositories/patients.repository';
 import { isRole, isStaffRole } from '../../domain/access/roles';
 import type { ReminderJob } from '../jobs/jobs';
+import { recordLanguageFlagsForText } from '../language/language.service';
 
 export function toRecord(row: TaskRow): TaskRecord {
   return {
@@ -157,6 +158,7 @@ export async function createTask(ctx: AppContext, request: FastifyRequest, input
       asOf,
     });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'create', resourceType: 'Task', resourceId: created.id, patientId: created.patientId })]);
+    await recordLanguageFlagsForText(tx, { orgId: created.orgId, patientId: created.patientId, source: 'task', sourceId: created.id, texts: [created.title, created.details], recordedBy: actor.userId, asOf });
     return created;
   });
   await scheduleReminderFor(ctx, row);
@@ -208,6 +210,9 @@ export async function changeTask(ctx: AppContext, request: FastifyRequest, id: s
     if (!row) throw new AppError('precondition-failed', 'conflict.stale-version', 'Someone else changed this task first. Reload to see their change.');
     await addTaskHistory(tx, { orgId: row.orgId, patientId: row.patientId, taskId: row.id, at: asOf, actor: actor.userId, event: result.change.event, changes: result.change.changes });
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'update', resourceType: 'Task', resourceId: row.id, patientId: row.patientId, reason: result.change.event })]);
+    if (patch.title !== undefined || patch.details !== undefined) {
+      await recordLanguageFlagsForText(tx, { orgId: row.orgId, patientId: row.patientId, source: 'task', sourceId: row.id, texts: [row.title, row.details], recordedBy: actor.userId, asOf });
+    }
     return row;
   });
   // A new due date, or a task opened again, needs its reminder (again).

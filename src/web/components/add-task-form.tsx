@@ -3,7 +3,8 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import type { CareTeamMember, NewTask, Task, TaskPriority } from '../api-types';
 import { apiPost, fieldErrors } from '../api';
 import { dueAtFromDate, roleLabel } from '../format';
-import { SelectField, TextArea, TextField } from './form-field';
+import { SelectField, TextField } from './form-field';
+import { CheckedTextArea } from './language-checked-text-area';
 import { ErrorNotice, StatusMessage } from './status';
 
 const FIELDS = ['title', 'type', 'details', 'assigneeUserId', 'dueAt', 'priority', 'careTeamId', 'patientId'] as const;
@@ -84,7 +85,7 @@ export function AddTaskForm({ patientId, careTeam, onCreated }: AddTaskFormProps
             ]}
             errors={byField.type}
           />
-          <TextArea label="Details (optional)" name="details" value={draft.details} onChange={set('details')} rows={3} errors={byField.details} />
+          <CheckedTextArea label="Details (optional)" name="details" value={draft.details} onChange={set('details')} rows={3} errors={byField.details} />
           <SelectField
             label="Who should do it"
             name="assigneeUserId"

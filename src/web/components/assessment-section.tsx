@@ -13,7 +13,8 @@ import type { Assessment, AssessmentList } from '../measures-types';
 import { useUser } from '../session';
 import { RadioGroup } from './choice-group';
 import { onsetWords } from './intake/intake-review';
-import { TextArea, TextField } from './form-field';
+import { TextField } from './form-field';
+import { CheckedTextArea } from './language-checked-text-area';
 import { ErrorNotice, Loading, StatusMessage } from './status';
 
 const FIELDS = ['mechanism', 'irritability', 'comorbidities', 'onsetDate', 'notes'] as const;
@@ -181,7 +182,7 @@ function AssessmentForm({ patientId, latest, onSaved, onCancel }: { patientId: s
         </div>
       </fieldset>
       <TextField label="Onset date (optional)" name="onsetDate" type="date" value={draft.onsetDate} onChange={(onsetDate) => set({ onsetDate })} errors={byField.onsetDate} hint="Used to work out acute, subacute or chronic (CDC 2022)." />
-      <TextArea label="Notes (optional)" name="notes" value={draft.notes} onChange={(notes) => set({ notes })} errors={byField.notes} rows={3} />
+      <CheckedTextArea label="Notes (optional)" name="notes" value={draft.notes} onChange={(notes) => set({ notes })} errors={byField.notes} rows={3} />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Saving…' : 'Save assessment'}

@@ -5,6 +5,7 @@
  * Reading level: short sentences, common words (grade 6 or below).
  */
 import type { ReactElement, ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { AccessEvent, Items, PatientDetail } from '../api-types';
 import { isApiError } from '../api';
 import { formatDate, formatLanguage, roleLabel } from '../format';
@@ -65,6 +66,14 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
       {own && <TodoList />}
       {own && <MyPlan patientId={p.id} />}
       {own && <MyProgress patientId={p.id} />}
+      {own && (
+        <section className="card" aria-labelledby="agreement-title">
+          <h2 id="agreement-title">Your treatment agreement</h2>
+          <p>
+            <Link to="/me/agreement">Read your agreement, ask a question, or sign</Link>
+          </p>
+        </section>
+      )}
 
       <section className="card" aria-labelledby="team-title">
         <h2 id="team-title">{your} care team</h2>

@@ -1,12 +1,14 @@
 /**
  * /admin for administrators and clinic leads: check the audit log, manage API tokens, choose the intake's
- * sections (clinic lead) and read each questionnaire's licence note.
+ * sections (clinic lead), keep the clinic's person-first language terms and read each questionnaire's licence note.
  */
 import type { ReactElement } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiTokens } from '../components/api-tokens';
 import { AuditCheck } from '../components/audit-check';
 import { InstrumentLicences } from '../components/instrument-licences';
 import { IntakeSections } from '../components/intake-sections';
+import { LanguageClinicTerms } from '../components/language-clinic-terms';
 import { usePageTitle } from '../hooks';
 import { useUser } from '../session';
 
@@ -19,6 +21,13 @@ export function AdminPage(): ReactElement {
       <AuditCheck />
       <ApiTokens />
       {user.role === 'clinic_lead' && <IntakeSections />}
+      <section className="card" aria-labelledby="agreement-templates-title">
+        <h2 id="agreement-templates-title">Treatment agreement templates</h2>
+        <p>
+          <Link to="/agreement-templates">Open the agreement templates</Link> (plain language, reading grade shown as you type).
+        </p>
+      </section>
+      <LanguageClinicTerms canEdit={user.role === 'clinic_lead' || user.role === 'administrator'} />
       <InstrumentLicences />
     </>
   );

@@ -6,7 +6,8 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { BreakGlassGrant } from '../api-types';
 import { apiPost, fieldErrors } from '../api';
-import { TextArea, TextField } from '../components/form-field';
+import { TextField } from '../components/form-field';
+import { CheckedTextArea } from '../components/language-checked-text-area';
 import { ErrorNotice } from '../components/status';
 import { usePageTitle } from '../hooks';
 
@@ -81,7 +82,7 @@ export function BreakGlassPage(): ReactElement {
           required
           errors={errorsFor('mrn')}
         />
-        <TextArea
+        <CheckedTextArea
           label="Why do you need this record now?"
           name="reason"
           value={reason}

@@ -13,6 +13,7 @@ import { BeforeVisit } from '../components/before-visit';
 import { DemographicsList } from '../components/demographics';
 import { DemographicsForm } from '../components/demographics-form';
 import { NotAvailable } from '../components/not-available';
+import { PatientConcerns } from '../components/patient-concerns';
 import { PatientMeasures } from '../components/patient-measures';
 import { PatientAccessHistory, PatientTasks } from '../components/patient-sections';
 import { ErrorNotice, Loading, StatusMessage } from '../components/status';
@@ -146,6 +147,14 @@ function PatientView({ patient, etag, onSaved, onReload }: {
 
       <PatientMeasures patientId={patient.id} />
       <AssessmentSection patientId={patient.id} intakeOnset={intakeOnset} />
+
+      <section className="card" aria-labelledby="agreement-link-title">
+        <h2 id="agreement-link-title">Treatment agreement</h2>
+        <p>
+          <Link to={`/patients/${patient.id}/agreement`}>Open the treatment agreement</Link> (goals, commitments, questions, signatures).
+        </p>
+      </section>
+      <PatientConcerns patientId={patient.id} />
 
       <section className="card" aria-labelledby="demographics-title">
         <div className="section-heading">

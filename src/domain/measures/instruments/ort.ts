@@ -12,7 +12,7 @@
  * - The weights exist for female and male only. For any other or missing sex no total is given (we do
  *   not pick a column for the person) and a warning says so; ORT-OUD has no sex weights. The same for a
  *   missing age. `complete` still says whether every question was answered.
- * - The published form is a clinician checklist whose headings say "substance abuse"; the questions below
+ * - The published form is a clinician checklist whose headings say "substance abuse" (language-scan: allow, quoting the form); the questions below
  *   ask the same things in plain, person-first words (reference section 9). Their equivalence is [U].
  */
 import type { Issue } from '../../issues';
