@@ -408,3 +408,7 @@ export const assessments = pgTable(
   },
   (t) => [index('assessments_patient_idx').on(t.orgId, t.patientId, t.assessedAt)],
 );
+
+export * from './schema/coverage';
+export * from './schema/appointments';
+export * from './schema/referrals';
