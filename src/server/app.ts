@@ -32,7 +32,13 @@ import { intakeRoutes } from './intake/intake.routes';
 import { assessmentRoutes } from './measures/assessments.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
+import { coverageRoutes } from './coverage/coverage.plugin';
+import { fhirAppointmentRoutes } from './fhir/fhir-appointment.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
+import { referralRoutes } from './referrals/referrals.routes';
+import { socialNeedsRoutes } from './social-needs/social-needs.routes';
+import { coordinationRoutes } from './coordination/coordination.routes';
+import { fhirServiceRequestRoutes } from './fhir/fhir-service-request.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -111,11 +117,17 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(measuresRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
+      await api.register(coverageRoutes, { ctx });
+      await api.register(referralRoutes, { ctx });
+      await api.register(socialNeedsRoutes, { ctx });
+      await api.register(coordinationRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
   await app.register(fhirRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirMeasuresRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirAppointmentRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirServiceRequestRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);

@@ -38,7 +38,7 @@ describe('new referral', () => {
   const base = { service: 'physical-therapy', urgency: 'routine', reason: 'Low back pain, deconditioned', question: 'Graded activity plan?', sentDate: '2026-11-22', attachments: [], bridgePlan: null };
   it('every field is checked at once', () => {
     const codes = validateNewReferral({ ...base, service: 'x', urgency: 'y', reason: '', question: '', sentDate: '2026-11-23' }, 21, asOf).map((i) => i.code);
-    expect(codes).toEqual(['referral.unknown-service', 'referral.unknown-urgency', 'referral.reason-required', 'referral.question-required', 'referral.date-in-future']);
+    expect(codes).toEqual(['referral.unknown-service', 'referral.unknown-urgency', 'referral.reason-required', 'referral.question-required', 'referral.date-in-future', 'referral.bridge-plan-required']);
   });
   it('a wait needs a bridge plan; a short wait does not', () => {
     expect(validateNewReferral(base, 21, asOf).map((i) => i.code)).toEqual(['referral.bridge-plan-required']);

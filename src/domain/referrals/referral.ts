@@ -50,8 +50,6 @@ export function validateNewReferral(
     if (seen.has(key)) issues.push(error('referral.attachment-duplicate', 'This is attached twice.', `attachments[${i}]`));
     seen.add(key);
   });
-  if (isReferralUrgency(input.urgency) || input.bridgePlan !== null) {
-    issues.push(...validateBridgePlan(input.bridgePlan, bridgePlanRequirement(expectedWaitDays, settings)));
-  }
+  issues.push(...validateBridgePlan(input.bridgePlan, bridgePlanRequirement(expectedWaitDays, settings)));
   return issues;
 }
