@@ -83,6 +83,12 @@ export function Layout(): ReactElement {
                   <li>
                     <NavLink to="/inbox">Inbox</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/coordination">Coordination</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/huddle">Huddle</NavLink>
+                  </li>
                   {isAdmin(user) && (
                     <li>
                       <NavLink to="/admin">Admin</NavLink>

@@ -14,6 +14,9 @@ import { DemographicsList } from '../components/demographics';
 import { DemographicsForm } from '../components/demographics-form';
 import { NotAvailable } from '../components/not-available';
 import { PatientMeasures } from '../components/patient-measures';
+import { CoordinatorContact } from '../components/coordination/coordinator-contact';
+import { ReferralsSection } from '../components/coordination/referrals-section';
+import { SocialNeedsSection } from '../components/coordination/social-needs-section';
 import { PatientAccessHistory, PatientTasks } from '../components/patient-sections';
 import { ErrorNotice, Loading, StatusMessage } from '../components/status';
 import { displayName, formatDate, formatDateTime, formatLanguage, legalNameIfDifferent, roleLabel } from '../format';
@@ -94,6 +97,10 @@ function PatientView({ patient, etag, onSaved, onReload }: {
           {!patient.active && <li className="tag">Inactive record</li>}
         </ul>
         {patient.summary !== null && patient.summary !== '' && <p className="summary">{patient.summary}</p>}
+        <p>
+          <Link to={`/patients/${patient.id}/coverage`}>Coverage, visits and appointments</Link>
+        </p>
+        <CoordinatorContact coordinator={patient.coordinator} audience="staff" />
       </div>
 
       <BeforeVisit patientId={patient.id} onIntakes={onIntakes} />
@@ -138,6 +145,8 @@ function PatientView({ patient, etag, onSaved, onReload }: {
         </section>
       </div>
 
+      <ReferralsSection patientId={patient.id} />
+      <SocialNeedsSection patientId={patient.id} />
       <PatientMeasures patientId={patient.id} />
       <AssessmentSection patientId={patient.id} intakeOnset={intakeOnset} />
 
