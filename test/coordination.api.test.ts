@@ -231,3 +231,33 @@ describe('FHIR ServiceRequest', () => {
     expect(meta.rest[0]?.resource.map((r) => r.type)).toContain('ServiceRequest');
   });
 });
+
+describe('demo coordination data', () => {
+  it('seeds referrals in several states with dated steps, step tasks, learned waits, social needs and a huddle', async () => {
+    const { seedDemoClinic } = await import('../src/db/seed/demo');
+    const { createTestDatabase } = await import('./support/database');
+    const { hashPassword } = await import('../src/server/auth/password');
+    const { allServiceWaits } = await import('../src/server/referrals/service-waits.service');
+    const { huddles, socialNeeds } = await import('../src/db/schema');
+    const db2 = await createTestDatabase();
+    try {
+      const asOf = new Date('2026-11-22T15:00:00Z');
+      const { orgId } = await seedDemoClinic(db2.database.db, { hashPassword, asOf });
+      const rows = await db2.database.db.select().from(referrals).where(eq(referrals.orgId, orgId));
+      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['accepted', 'sent', 'scheduled', 'report-received', 'declined']));
+      expect(rows.filter((r) => r.bridgePlan !== null).length).toBe(rows.length);
+      for (const r of rows.filter((x) => x.status !== 'report-received' && x.status !== 'declined')) {
+        const [task] = await db2.database.db.select().from(tasks).where(eq(tasks.id, r.stepTaskId ?? ''));
+        expect(task?.status, r.service).toBe('open');
+      }
+      const events = await db2.database.db.select().from(referralEvents).where(eq(referralEvents.orgId, orgId));
+      expect(events.length).toBeGreaterThan(rows.length);
+      const pt = (await allServiceWaits(db2.database.db, orgId, asOf)).find((w) => w.service === 'physical-therapy');
+      expect(pt?.learned).toMatchObject({ days: 20, samples: 3 });
+      expect((await db2.database.db.select().from(socialNeeds).where(eq(socialNeeds.orgId, orgId))).length).toBeGreaterThanOrEqual(5);
+      expect((await db2.database.db.select().from(huddles).where(eq(huddles.orgId, orgId))).length).toBe(1);
+    } finally {
+      await db2.drop();
+    }
+  });
+});

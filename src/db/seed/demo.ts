@@ -30,6 +30,8 @@ import { DEMO_PATIENTS } from './demo-patients';
 import type { DemoStaffKey, DemoTeamKey } from './demo-staff';
 import { DEMO_ORGANISATION_NAME, DEMO_STAFF, DEMO_TEAM_COORDINATOR, DEMO_TEAMS, staffNote } from './demo-staff';
 import { seedDemoMeasures } from './demo-measures';
+import { seedDemoCoverage } from './demo-coverage';
+import { seedDemoCoordination } from './demo-coordination';
 import { DEMO_TASK_SOURCE, DEMO_TASKS } from './demo-tasks';
 import { fictionalPhone, SEED_STATE, TOWNS } from './value-lists';
 
@@ -196,6 +198,8 @@ export async function seedDemoClinic(db: Db, options: SeedOptions): Promise<{ or
       })),
     );
     await seedDemoMeasures(tx, { orgId, asOf });
+    await seedDemoCoverage(tx, { orgId, asOf });
+    await seedDemoCoordination(tx, { orgId, asOf });
   });
 
   const consenting = mustGet(patientByMrn, DEMO_CAREGIVER.patientMrn);
