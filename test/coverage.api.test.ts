@@ -28,9 +28,12 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   t = await buildTestApp({ loginRateLimitPerMinute: 1000 });
   clinic = await buildClinic(t.ctx.db);
-  [lead, coordinator, therapistB, patient, caregiver] = await Promise.all(
-    [clinic.lead, clinic.coordinator, clinic.therapistB, clinic.patientUser, clinic.caregiver].map((u) => signIn(t.app, u.email, TEST_PASSWORD)),
-  );
+  const sign = (u: { email: string }): Promise<Agent> => signIn(t.app, u.email, TEST_PASSWORD);
+  lead = await sign(clinic.lead);
+  coordinator = await sign(clinic.coordinator);
+  therapistB = await sign(clinic.therapistB);
+  patient = await sign(clinic.patientUser);
+  caregiver = await sign(clinic.caregiver);
 });
 afterAll(async () => {
   await t?.close();
