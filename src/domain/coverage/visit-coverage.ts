@@ -117,7 +117,8 @@ export function evaluateVisitCoverage(input: VisitCoverageInput, settings: Cover
     });
     const remaining = rule.visitLimit - used - 1;
     if (used < rule.visitLimit && remaining <= settings.warnAtRemainingVisits) {
-      issues.push({ code: 'coverage.visit-cap-near', message: `${remaining} covered visits remain after this one.`, severity: 'warning' });
+      const message = remaining === 0 ? 'This is the last covered visit in this period.' : `${remaining} covered visit${remaining === 1 ? '' : 's'} remain${remaining === 1 ? 's' : ''} after this one.`;
+      issues.push({ code: 'coverage.visit-cap-near', message, severity: 'warning' });
     }
   } else {
     reasons.push({ code: 'coverage.no-visit-limit', met: true, message: `No visit limit for ${label.toLowerCase()}.` });

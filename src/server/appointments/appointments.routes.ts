@@ -13,6 +13,7 @@ import { SERVICE_LABELS } from '../../domain/coverage/services';
 import type { CoverageService } from '../../domain/coverage/services';
 import { DEFAULT_COVERAGE_SETTINGS } from '../../domain/coverage/settings';
 import { evaluateVisitCoverage } from '../../domain/coverage/visit-coverage';
+import type { CountedVisit } from '../../domain/coverage/visit-count';
 import { listPatientAppointments } from '../../db/repositories/appointments.repository';
 import type { AppointmentRow } from '../../db/repositories/appointments.repository';
 import { loadCoverageContexts } from '../../db/repositories/coverage-context.repository';
@@ -73,13 +74,24 @@ const READ = { action: 'read', category: 'general', caregiverScope: 'appointment
 
 type Presented = Omit<AppointmentRow, 'startsAt' | 'createdAt' | 'updatedAt' | 'orgId' | 'createdBy'> & { startsAt: string; visitLabel: string; coverage: ReturnType<typeof evaluateVisitCoverage> | null };
 
-/** Each appointment, with the coverage answer for booked visits (from the record as of today). */
+/**
+ * Each appointment, with the coverage answer for booked visits (from the record as of today). A booked
+ * visit's answer assumes the booked visits before it are attended, so the second of two booked visits is
+ * counted as the next one after the first.
+ */
 async function present(db: DbOrTx, orgId: string, patientId: string, rows: AppointmentRow[], asOf: Date): Promise<Presented[]> {
-  const [ctx] = await loadCoverageContexts(db, orgId, [patientId], toDateString(asOf));
+  const [[ctx], all] = await Promise.all([loadCoverageContexts(db, orgId, [patientId], toDateString(asOf)), listPatientAppointments(db, orgId, patientId)]);
   return rows.map((r) => {
     const { orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, ...rest } = r;
-    const date = toDateString(r.startsAt);
-    const coverage = r.status === 'booked' && ctx ? evaluateVisitCoverage({ ...ctx, service: r.visitType as CoverageService, date, visits: ctx.visits }, DEFAULT_COVERAGE_SETTINGS) : null;
+    let coverage: ReturnType<typeof evaluateVisitCoverage> | null = null;
+    if (r.status === 'booked' && ctx) {
+      const visits = all.map((v) => ({
+        date: toDateString(v.startsAt),
+        service: v.visitType as CoverageService,
+        status: v.status === 'booked' && v.id !== r.id && v.startsAt.getTime() < r.startsAt.getTime() ? ('attended' as const) : (v.status as CountedVisit['status']),
+      }));
+      coverage = evaluateVisitCoverage({ ...ctx, service: r.visitType as CoverageService, date: toDateString(r.startsAt), visits }, DEFAULT_COVERAGE_SETTINGS);
+    }
     return { ...rest, startsAt: r.startsAt.toISOString(), visitLabel: SERVICE_LABELS[r.visitType as CoverageService] ?? r.visitType, coverage };
   });
 }

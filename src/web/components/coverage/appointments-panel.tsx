@@ -105,6 +105,9 @@ function BookForm({ patientId, onBooked }: { patientId: string; onBooked: (a: Ap
 export function AppointmentsPanel({ patientId, onChanged }: { patientId: string; onChanged: () => void }): ReactElement {
   const { state, reload } = useApiData<AppointmentList>(`/api/v1/patients/${patientId}/appointments`);
   const [status, setStatus] = useState('');
+  const items = state.status === 'ready' ? state.data.items : [];
+  const booked = items.filter((a) => a.status === 'booked');
+  const others = items.filter((a) => a.status !== 'booked').reverse();
   const changed = (message: string): void => {
     setStatus(message);
     reload();
@@ -133,14 +136,26 @@ export function AppointmentsPanel({ patientId, onChanged }: { patientId: string;
               </ul>
             </div>
           )}
-          {state.data.items.length === 0 ? (
-            <p>No appointments yet.</p>
+          {state.data.items.length === 0 && <p>No appointments yet.</p>}
+          <h3>Booked</h3>
+          {booked.length === 0 ? (
+            <p>No visits are booked.</p>
           ) : (
             <ul className="appointment-list">
-              {[...state.data.items].reverse().map((a) => (
+              {booked.map((a) => (
                 <Item key={a.id} a={a} onChange={changed} />
               ))}
             </ul>
+          )}
+          {others.length > 0 && (
+            <details className="past-visits">
+              <summary>Attended, missed and cancelled visits ({others.length})</summary>
+              <ul className="appointment-list">
+                {others.map((a) => (
+                  <Item key={a.id} a={a} onChange={changed} />
+                ))}
+              </ul>
+            </details>
           )}
         </>
       )}

@@ -53,8 +53,8 @@ function Rule({ rule }: { rule: RuleView }): ReactElement {
             </p>
           )}
           {warn.map((w) => (
-            <p key={w.code} className="tag tag--warning">
-              {w.message}
+            <p key={w.code} className="rule-warning">
+              <strong>Warning:</strong> {w.message}
             </p>
           ))}
         </>
