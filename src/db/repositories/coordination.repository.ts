@@ -41,12 +41,13 @@ export interface OpenTaskBrief {
   title: string;
   dueAt: Date | null;
   priority: string;
+  source: string;
 }
 
 export async function openTasksForPatients(db: DbOrTx, orgId: string, patientIds: readonly string[]): Promise<OpenTaskBrief[]> {
   if (patientIds.length === 0) return [];
   const rows = await db
-    .select({ id: tasks.id, patientId: tasks.patientId, type: tasks.type, title: tasks.title, dueAt: tasks.dueAt, priority: tasks.priority })
+    .select({ id: tasks.id, patientId: tasks.patientId, type: tasks.type, title: tasks.title, dueAt: tasks.dueAt, priority: tasks.priority, source: tasks.source })
     .from(tasks)
     .where(and(eq(tasks.orgId, orgId), inArray(tasks.patientId, [...patientIds]), inArray(tasks.status, ['open', 'in_progress'])));
   return rows.map((r) => ({ ...r, patientId: r.patientId as string }));

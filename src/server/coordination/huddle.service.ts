@@ -11,7 +11,6 @@ import { referralStepDue } from '../../domain/referrals/overdue';
 import { SERVICE_LABELS, type ReferralService, type ReferralUrgency } from '../../domain/referrals/services';
 import { isOpenStatus, type ReferralStatus } from '../../domain/referrals/status';
 import { isRole, isStaffRole } from '../../domain/access/roles';
-import { addDays } from '../../domain/referrals/dates';
 import { appendAuditEvents } from '../../db/repositories/audit.repository';
 import { openTasksForPatients, workspacePatients } from '../../db/repositories/coordination.repository';
 import { getHuddle, insertHuddleNote, lastDiscussed, notesForHuddle, type HuddleNoteRow, type HuddleRow } from '../../db/repositories/huddles.repository';
@@ -97,7 +96,8 @@ export async function addHuddleNote(ctx: AppContext, request: FastifyRequest, hu
           assigneeUserId: d.assigneeUserId,
           assigneeRole: null,
           careTeamId: patient.careTeamId,
-          dueAt: d.dueDate ? new Date(`${addDays(d.dueDate, 1)}T00:00:00.000Z`) : null,
+          // A picked date means 5 pm that day, as the web app's own task form does (UTC: the server has no zone).
+          dueAt: d.dueDate ? new Date(`${d.dueDate}T17:00:00.000Z`) : null,
           priority: 'routine',
           source: HUDDLE_TASK_SOURCE,
           createdBy: actor.userId,

@@ -80,7 +80,8 @@ export async function buildWorkspace(ctx: AppContext, request: FastifyRequest, s
       });
     }
     for (const t of tasks.filter((x) => x.patientId === p.id)) {
-      if (!isOverdue({ dueAt: t.dueAt, status: 'open' }, asOf)) continue;
+      // Referral step tasks are shown by their referral line above.
+      if (t.source === 'referral-step' || !isOverdue({ dueAt: t.dueAt, status: 'open' }, asOf)) continue;
       counts.overdueTasks += 1;
       items.push({ kind: 'task', text: t.title, waitingOn: 'the care team', overdue: true, days: t.dueAt ? Math.floor((asOf.getTime() - t.dueAt.getTime()) / 86_400_000) : null, link: `/patients/${p.id}` });
     }
@@ -88,7 +89,7 @@ export async function buildWorkspace(ctx: AppContext, request: FastifyRequest, s
       items.push({ kind: 'coverage', text: w.message, waitingOn: w.planName ?? 'the payer', overdue: w.code === 'coverage.auth-ended' || w.code === 'coverage.visit-cap-reached', days: null, link: `/patients/${p.id}` });
     }
     for (const a of appointments.filter((x) => x.patientId === p.id)) {
-      items.push({ kind: 'appointment', text: `${a.visitType} with ${a.providerName}${a.telehealth ? ' (telehealth)' : ''} on ${a.startsAt.toISOString().slice(0, 10)}`, waitingOn: p.name, overdue: false, days: null, link: `/patients/${p.id}` });
+      items.push({ kind: 'appointment', text: `${a.visitType.replace(/-/g, ' ')} with ${a.providerName}${a.telehealth ? ' (telehealth)' : ''} on ${a.startsAt.toISOString().slice(0, 10)}`, waitingOn: p.name, overdue: false, days: null, link: `/patients/${p.id}` });
     }
     const last = contact.get(p.id) ?? null;
     const latestReferralEvent = events.filter((e) => e.patientId === p.id).reduce<Date | null>((m, e) => (m === null || e.recordedAt > m ? e.recordedAt : m), null);

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { BridgePlan } from '../../domain/referrals/bridge-plan';
 import { bridgePlanRequirement, validateBridgePlan } from '../../domain/referrals/bridge-plan';
 import { validateNewReferral, type ReferralAttachment } from '../../domain/referrals/referral';
-import { isReferralService, type ReferralService } from '../../domain/referrals/services';
+import { isReferralService } from '../../domain/referrals/services';
 import { applyStatusChange, isOpenStatus, type ReferralStatus } from '../../domain/referrals/status';
 import type { Issue } from '../../domain/issues';
 import { appendAuditEvents } from '../../db/repositories/audit.repository';
@@ -149,7 +149,7 @@ export async function createReferral(ctx: AppContext, request: FastifyRequest, p
     const created = await insertReferral(tx, {
       orgId: actor.orgId,
       patientId: patient.id,
-      service: service as ReferralService,
+      service,
       receivingProvider: body.receivingProvider?.trim() || null,
       urgency: input.urgency,
       reason: input.reason.trim(),

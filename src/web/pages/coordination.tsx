@@ -13,7 +13,7 @@ import type { WaitingItem, Workspace } from '../coordination-types';
 import { useApiData, usePageTitle } from '../hooks';
 import '../coordination.css';
 
-const KIND_LABELS: Record<WaitingItem['kind'], string> = { referral: 'Referral', task: 'Overdue task', coverage: 'Coverage', appointment: 'Visit', 'no-contact': 'No contact' };
+const KIND_LABELS: Record<WaitingItem['kind'], string> = { referral: 'Referral', task: 'Task', coverage: 'Coverage', appointment: 'Visit', 'no-contact': 'No contact' };
 
 export function CoordinationPage(): ReactElement {
   usePageTitle('Coordination');

@@ -33,7 +33,7 @@ function StartHuddle({ onStarted }: { onStarted: (h: Huddle) => void }): ReactEl
     }
   }
   return (
-    <form className="form inline-form" onSubmit={(e) => void submit(e)} aria-label="Start a huddle" noValidate>
+    <form className="inline-form coord-form" onSubmit={(e) => void submit(e)} aria-label="Start a huddle" noValidate>
       {error !== null && <ErrorNotice error={error} title="We could not start the huddle." extra={byField[''] ?? []} />}
       <TextField label="Huddle name" name="title" value={title} onChange={setTitle} errors={byField.title} />
       <TextField label="Date" name="heldOn" type="date" value={heldOn} onChange={setHeldOn} errors={byField.heldOn} />

@@ -63,7 +63,7 @@ export function ServiceWaitsTable(): ReactElement {
           </table>
         </div>
       )}
-      <form className="form inline-form" onSubmit={(e) => void submit(e)} aria-label="Enter a service wait" noValidate>
+      <form className="inline-form coord-form" onSubmit={(e) => void submit(e)} aria-label="Enter a service wait" noValidate>
         {error !== null && <ErrorNotice error={error} title="We could not save the wait." extra={byField[''] ?? []} />}
         <SelectField label="Service" name="service" value={service} onChange={(v) => setService(v as ReferralService)} options={REFERRAL_SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))} />
         <TextField label="Wait in days" name="waitDays" value={days} onChange={setDays} inputMode="numeric" errors={byField.waitDays} />

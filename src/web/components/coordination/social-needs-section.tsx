@@ -77,7 +77,7 @@ export function SocialNeedsSection({ patientId }: { patientId: string }): ReactE
           )}
         </>
       )}
-      <form className="form inline-form" onSubmit={(e) => void submit(e)} aria-label="Record a social need" noValidate>
+      <form className="inline-form coord-form" onSubmit={(e) => void submit(e)} aria-label="Record a social need" noValidate>
         {error !== null && <ErrorNotice error={error} title="We could not save this need." extra={byField[''] ?? []} />}
         <SelectField label="Need" name="kind" value={kind} onChange={(v) => setKind(v as SocialNeedKind)} options={SOCIAL_NEED_KINDS.map((k) => ({ value: k, label: SOCIAL_NEED_LABELS[k] }))} />
         <SelectField label="Status" name="active" value={active} onChange={setActive} options={[{ value: 'yes', label: 'A barrier now' }, { value: 'no', label: 'Resolved' }]} errors={byField.active} />
