@@ -17,6 +17,7 @@ import { readIcs } from '../test/support/ics-reader';
 
 const COORDINATOR = 'jordan.whitehorse@riverbend.example';
 const PATIENT = 'maria.garcia@patients.example';
+const CLINIC_LEAD = 'dr.kowalski@riverbend.example';
 let server: RunningServer;
 let browser: BrowserSession;
 
@@ -122,6 +123,30 @@ describe.skipIf(!hasChromium)('coverage and appointments in the browser', () => 
       expect(e.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
     }
     expect(ics.events.find((e) => e.SUMMARY?.startsWith('Pain medicine'))?.LOCATION).toBe('Telehealth');
+    await signOut(page);
+    await page.close();
+  }, 240_000);
+
+  it('a clinic lead reads the payers and plans and adds a benefit rule', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, CLINIC_LEAD);
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await page.goto(`${server.url}/coverage/plans`);
+    await page.getByRole('heading', { level: 1, name: 'Payers, plans and benefit rules' }).waitFor();
+    const medicare = page.getByRole('region', { name: /^Medicare/ });
+    await medicare.getByText(/Acupuncture: Medicare NCD 30\.3\.3/).waitFor();
+    const summit = page.getByRole('region', { name: /Summit Mutual Health/ });
+    await summit.getByText('Add a benefit rule').click();
+    const form = summit.getByRole('form', { name: 'Add a benefit rule' });
+    await form.getByLabel('Service').selectOption('occupational-therapy');
+    await form.getByLabel('Visits allowed').fill('10');
+    await form.getByLabel('Per').selectOption('calendar-year');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByText('Rule added for occupational therapy.').waitFor();
+    await summit.getByText(/Occupational therapy: 10 visits per calendar year/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coverage-06-plans');
     await signOut(page);
     await page.close();
   }, 240_000);

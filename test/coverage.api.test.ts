@@ -121,6 +121,14 @@ describe("a patient's coverage, visits and warnings", () => {
     expect(detailPaths(expectError(early, 400, 'validation'))).toEqual(['body.status']);
     const upcoming = await listUpcomingAppointments(t.ctx.db, clinic.org.id, [clinic.patientA.id], t.clock.now);
     expect(upcoming.map((a) => a.id)).toEqual([appt.id]);
+    // Moving the visit cancels the old reminder and raises a new one for the new day.
+    const moved = await coordinator.send('PATCH', `/api/v1/appointments/${appt.id}`, { startsAt: isoDaysFromNow(6) }, { 'if-match': res.headers.etag as string });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const [old] = await t.ctx.db.select().from(tasks).where(eq(tasks.id, appt.reminderTaskId));
+    expect(old?.status).toBe('cancelled');
+    const [fresh] = await t.ctx.db.select().from(tasks).where(eq(tasks.id, moved.json().reminderTaskId));
+    expect(fresh?.dueAt?.toISOString()).toBe(isoDaysFromNow(5));
+    expect(fresh?.status).toBe('open');
   });
 
   it('prior authorisation: requested → denied → appealed → approved; invalid moves and missing fields are 400; ending soon warns', async () => {

@@ -119,7 +119,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
   app.post('/patients/:id/appointments', { schema: { tags, summary: 'Book an appointment (raises a reminder task for the day before)', params: IdParams, body: BookBody, response: { 201: Appointment, ...errorResponses } } }, async (request, reply) => {
     const row = await bookAppointment(ctx, request, request.params.id, request.body);
     void reply.status(201).header('etag', etag(row.version));
-    return (await present(ctx.db, row.orgId, row.patientId, [row], ctx.clock()))[0] as Presented;
+    return (await present(ctx.db, row.orgId, row.patientId, [row], ctx.clock()))[0];
   });
 
   app.patch(
@@ -129,7 +129,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
       const expected = requireIfMatch(request);
       const row = await changeAppointment(ctx, request, request.params.id, expected, request.body);
       void reply.header('etag', etag(row.version));
-      return (await present(ctx.db, row.orgId, row.patientId, [row], ctx.clock()))[0] as Presented;
+      return (await present(ctx.db, row.orgId, row.patientId, [row], ctx.clock()))[0];
     },
   );
 

@@ -116,8 +116,9 @@ export async function changeAppointment(ctx: AppContext, request: FastifyRequest
   if (issues.length > 0) throw invalidBody(issues);
   const moved = patch.startsAt !== undefined && next.startsAt.getTime() !== current.startsAt.getTime();
   const { row, task } = await ctx.db.transaction(async (tx) => {
-    let updated = await updateAppointment(tx, actor.orgId, id, expectedVersion, { ...patch, ...next, location: next.telehealth ? null : next.location }, asOf);
-    if (!updated) throw staleVersion('appointment', current.version);
+    const first = await updateAppointment(tx, actor.orgId, id, expectedVersion, { ...patch, ...next, location: next.telehealth ? null : next.location }, asOf);
+    if (!first) throw staleVersion('appointment', current.version);
+    let updated: AppointmentRow = first;
     let reminder: TaskRow | null = null;
     const oldTask = current.reminderTaskId ? await getTaskById(tx, current.reminderTaskId) : undefined;
     const closeOld = oldTask && (oldTask.status === 'open' || oldTask.status === 'in_progress') && (moved || updated.status === 'cancelled');
@@ -127,7 +128,8 @@ export async function changeAppointment(ctx: AppContext, request: FastifyRequest
     }
     if (updated.status === 'booked' && (moved || current.status === 'cancelled')) {
       reminder = await raiseReminderTask(tx, patient, updated, actor.userId, asOf);
-      if (reminder) updated = (await updateAppointment(tx, actor.orgId, id, updated.version, { reminderTaskId: reminder.id }, asOf)) as AppointmentRow;
+      const withTask = reminder ? await updateAppointment(tx, actor.orgId, id, updated.version, { reminderTaskId: reminder.id }, asOf) : null;
+      if (withTask) updated = withTask;
     }
     const reason = patch.status && patch.status !== current.status ? `${current.status}->${patch.status}` : moved ? 'moved' : 'edited';
     await appendAuditEvents(tx, [auditFrom(request, asOf, { action: 'update', resourceType: 'Appointment', resourceId: id, patientId: current.patientId, reason })]);

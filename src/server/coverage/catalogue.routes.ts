@@ -119,7 +119,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     const current = await findRule(ctx.db, actor.orgId, request.params.id);
     if (!current) throw notFound('The benefit rule');
     if (current.version !== expected) throw staleVersion('benefit rule', current.version);
-    const next = { ...current, ...request.body } as typeof current;
+    const next = { ...current, ...request.body };
     const problems = validateBenefitRule(next as unknown as Omit<BenefitRule, 'id'>);
     if (problems.length > 0) throw invalidBody(problems);
     const asOf = ctx.clock();

@@ -2,7 +2,7 @@
  * /coverage/plans — payers, plans and benefit rules of the clinic. Every staff member can read them; clinic
  * leads, administrators and care coordinators add and change them (the server enforces the roles).
  */
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { apiPost, etagFor, fieldErrors, request } from '../api';
 import { Checkbox, SelectField, TextField } from '../components/form-field';
 import { serviceName, SERVICE_OPTIONS } from '../components/coverage/reasons';
@@ -98,12 +98,12 @@ function RuleForm({ planId, onDone }: { planId: string; onDone: (m: string) => v
   );
 }
 
-function NameForm({ label, onSubmit }: { label: string; onSubmit: (name: string) => Promise<void> }): ReactElement {
+function NameForm({ label, onSubmit, children }: { label: string; onSubmit: (name: string) => Promise<void>; children?: ReactNode }): ReactElement {
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
   return (
     <form
-      className="form inline-form"
+      className="form"
       aria-label={label}
       noValidate
       onSubmit={(e) => {
@@ -113,9 +113,10 @@ function NameForm({ label, onSubmit }: { label: string; onSubmit: (name: string)
       }}
     >
       {error !== null && <ErrorNotice error={error} title={`We could not save: ${label.toLowerCase()}.`} />}
+      {children}
       <TextField label={label} name="name" value={name} onChange={setName} errors={fieldErrors(error, ['name']).name} />
       <button type="submit" className="button button--secondary">
-        Add
+        {label === 'Payer name' ? 'Add payer' : 'Add plan'}
       </button>
     </form>
   );
@@ -175,20 +176,21 @@ export function CoveragePlansPage(): ReactElement {
                   {canManage && <RuleForm planId={plan.id} onDone={done} />}
                 </div>
               ))}
-            {canManage && <NameForm label={`New plan of ${payer.name}`} onSubmit={async (name) => { await apiPost('/api/v1/coverage/plans', { payerId: payer.id, name }); done(`Plan ${name} added.`); }} />}
+            {canManage && <NameForm label={`Name of a new plan of ${payer.name}`} onSubmit={async (name) => { await apiPost('/api/v1/coverage/plans', { payerId: payer.id, name }); done(`Plan ${name} added.`); }} />}
           </section>
         ))}
       {canManage && (
         <section className="card" aria-labelledby="new-payer-title">
           <h2 id="new-payer-title">Add a payer</h2>
-          <SelectField
-            label="Kind of payer"
-            name="payerKind"
-            value={payerKind}
-            onChange={setPayerKind}
-            options={['medicare', 'medicaid', 'commercial', 'other'].map((k) => ({ value: k, label: humanize(k) }))}
-          />
-          <NameForm label="Payer name" onSubmit={async (name) => { await apiPost('/api/v1/coverage/payers', { name, kind: payerKind }); done(`Payer ${name} added.`); }} />
+          <NameForm label="Payer name" onSubmit={async (name) => { await apiPost('/api/v1/coverage/payers', { name, kind: payerKind }); done(`Payer ${name} added.`); }}>
+            <SelectField
+              label="Kind of payer"
+              name="payerKind"
+              value={payerKind}
+              onChange={setPayerKind}
+              options={['medicare', 'medicaid', 'commercial', 'other'].map((k) => ({ value: k, label: humanize(k) }))}
+            />
+          </NameForm>
         </section>
       )}
     </>
