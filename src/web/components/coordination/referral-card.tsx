@@ -92,7 +92,7 @@ export function ReferralCard({ referral, onChanged }: { referral: Referral; onCh
         <strong>Question:</strong> {referral.question}
       </p>
       <p className="muted">
-        Reason: {referral.reason}. Expected wait when sent: {referral.expectedWaitDays === null ? 'not known' : `${referral.expectedWaitDays} days`} ({referral.expectedWaitSource}).
+        Reason: {referral.reason.replace(/[.\s]+$/, "")}. Expected wait when sent: {referral.expectedWaitDays === null ? 'not known' : `${referral.expectedWaitDays} days`} ({referral.expectedWaitSource}).
         {referral.appointmentDate !== null && ` First visit ${formatDate(referral.appointmentDate)}.`}
       </p>
       {referral.handoff && <p className="muted">Handoff: {referral.handoffState.explanation}</p>}
