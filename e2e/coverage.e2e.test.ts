@@ -91,6 +91,21 @@ describe.skipIf(!hasChromium)('coverage and appointments in the browser', () => 
     await screenshot(page, 'coverage-03-phone');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
+
+    // Maria Garcia: Medicare acupuncture under NCD 30.3.3, the next visit is visit 11 of the first 12.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${server.url}/patients`);
+    await page.getByLabel('Name or MRN').fill('garc');
+    await page.getByRole('button', { name: /^search|find/i }).first().click();
+    await page.getByRole('link', { name: /Garcia/ }).first().click();
+    await page.getByRole('link', { name: 'Coverage, visits and appointments' }).click();
+    await page.getByRole('region', { name: 'Coverage warnings' }).getByText(/2 of the first 12 visits in 90 days remain/).waitFor();
+    const ncd = page.getByRole('region', { name: 'Benefits and visits counted' });
+    await ncd.getByText('visit 11', { exact: true }).waitFor();
+    await ncd.getByText(/Visit 11 of 12 in the 90 days/).waitFor();
+    await ncd.getByText(/year window rolling-365-days, 90 days anchored on first-visit/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coverage-07-ncd-acupuncture');
     await signOut(page);
     await page.close();
   }, 240_000);

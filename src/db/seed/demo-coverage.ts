@@ -53,6 +53,7 @@ export async function seedDemoCoverage(tx: DbOrTx, { orgId, asOf }: { orgId: str
   ]);
   await tx.insert(benefitRules).values([
     { orgId, planId: partB, service: 'physical-therapy', kind: 'custom', visitLimit: null, periodKind: 'none', periodDays: null, priorAuthRequired: false, copayNote: '20% coinsurance after the Part B deductible', ...stamp },
+    { orgId, planId: partB, service: 'pain-medicine', kind: 'custom', visitLimit: null, periodKind: 'none', periodDays: null, priorAuthRequired: false, copayNote: '20% coinsurance after the Part B deductible', ...stamp },
     { orgId, planId: partB, service: 'acupuncture', kind: 'ncd-30.3.3', visitLimit: null, periodKind: 'none', periodDays: null, priorAuthRequired: false, copayNote: '20% coinsurance after the Part B deductible', ...stamp },
     { orgId, planId: ppo, service: 'physical-therapy', kind: 'custom', visitLimit: 20, periodKind: 'rolling-days', periodDays: 365, priorAuthRequired: true, copayNote: '$30 per visit', ...stamp },
     { orgId, planId: ppo, service: 'acupuncture', kind: 'custom', visitLimit: 12, periodKind: 'calendar-year', periodDays: null, priorAuthRequired: false, copayNote: '$30 per visit', ...stamp },

@@ -52,7 +52,7 @@ export function coverageWarnings(
         out.push({ code: 'ncd.not-covered-next', service: rule.service, message: `A next acupuncture visit would not be covered: ${unmet}`, remaining: 0, endDate: null, authorisationId: null });
       } else if (ending) {
         const remaining = 12 - dates.filter((d) => d >= next.initialWindow.start && d <= next.initialWindow.end).length;
-        out.push({ code: 'ncd.initial-course-ending', service: rule.service, message: `Acupuncture: ${remaining} of the first 12 visits in 90 days remain; more need documented improvement.`, remaining, endDate: next.initialWindow.end, authorisationId: null });
+        out.push({ code: 'ncd.initial-course-ending', service: rule.service, message: `${remaining} of the first 12 visits in 90 days remain; more need documented improvement.`, remaining, endDate: next.initialWindow.end, authorisationId: null });
       }
       continue;
     }
