@@ -56,6 +56,7 @@ describe('capabilities', () => {
     const resources = cs.rest?.[0]?.resource ?? [];
     expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'CarePlan', 'Goal', 'Procedure']);
     expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'Contract']);
+    expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'Appointment', 'ServiceRequest']);
     expect(resources[0]?.interaction?.map((i) => i.code)).toEqual(['read', 'search-type', 'create', 'update']);
     expect(resources[0]?.searchParam?.map((p) => p.name)).toEqual(['name', 'family', 'given', 'birthdate', 'identifier']);
   });

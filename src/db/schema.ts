@@ -412,3 +412,7 @@ export * from './schema/medications';
 export * from './schema/care-plan';
 export * from './schema/agreements';
 export * from './schema/language';
+
+export * from './schema/coverage';
+export * from './schema/appointments';
+export * from './schema/referrals';

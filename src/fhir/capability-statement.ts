@@ -100,6 +100,18 @@ export const CONTRACT_CAPABILITY: ImplementedResource = {
   type: 'Contract',
   interactions: ['read', 'search-type'],
   searchParams: [{ name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id}. Newest first.' }],
+/** ServiceRequest: referrals (src/fhir/service-request.mapper.ts), read and search by patient. */
+export const SERVICE_REQUEST_CAPABILITY: ImplementedResource = {
+  type: 'ServiceRequest',
+  interactions: ['read', 'search-type'],
+  searchParams: [{ name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id} (subject is accepted too). All referrals of the patient the caller may see.' }],
+};
+
+/** Appointment: visits (src/fhir/appointment.mapper.ts), read and search by patient. */
+export const APPOINTMENT_CAPABILITY: ImplementedResource = {
+  type: 'Appointment',
+  interactions: ['read', 'search-type'],
+  searchParams: [{ name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id} (actor is accepted too). All appointments of the patient.' }],
 };
 
 /** Everything this server implements, in the order /fhir/metadata lists it. */
@@ -113,6 +125,8 @@ export const IMPLEMENTED_RESOURCES: readonly ImplementedResource[] = [
   GOAL_CAPABILITY,
   PROCEDURE_CAPABILITY,
   CONTRACT_CAPABILITY,
+  APPOINTMENT_CAPABILITY,
+  SERVICE_REQUEST_CAPABILITY,
 ];
 
 const SECURITY_DESCRIPTION =

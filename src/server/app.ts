@@ -33,6 +33,8 @@ import { intakeRoutes } from './intake/intake.routes';
 import { assessmentRoutes } from './measures/assessments.routes';
 import { measuresRoutes } from './measures/measures.routes';
 import { summaryRoutes } from './summary/summary.routes';
+import { coverageRoutes } from './coverage/coverage.plugin';
+import { fhirAppointmentRoutes } from './fhir/fhir-appointment.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
 import { medicationRoutes, opioidMonitoringRoutes, taperRoutes } from './medications';
 import { fhirMedicationRoutes } from './fhir/fhir-medications.routes';
@@ -43,6 +45,10 @@ import { languageRoutes } from './language/language.routes';
 import { agreementRoutes } from './agreements/agreements.routes';
 import { concernRoutes } from './concerns/concerns.routes';
 import { fhirContractRoutes } from './agreements/fhir-contract.routes';
+import { referralRoutes } from './referrals/referrals.routes';
+import { socialNeedsRoutes } from './social-needs/social-needs.routes';
+import { coordinationRoutes } from './coordination/coordination.routes';
+import { fhirServiceRequestRoutes } from './fhir/fhir-service-request.routes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -128,6 +134,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(languageRoutes, { ctx });
       await api.register(agreementRoutes, { ctx });
       await api.register(concernRoutes, { ctx });
+      await api.register(coverageRoutes, { ctx });
+      await api.register(referralRoutes, { ctx });
+      await api.register(socialNeedsRoutes, { ctx });
+      await api.register(coordinationRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
@@ -137,6 +147,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(cdsRoutes, { ctx });
   await app.register(fhirCarePlanRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirContractRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirAppointmentRoutes, { prefix: '/fhir', ctx });
+  await app.register(fhirServiceRequestRoutes, { prefix: '/fhir', ctx });
   await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);

@@ -20,8 +20,12 @@ import { MedicationsPage } from './pages/medications';
 import { MePage, MePatientPage } from './pages/me';
 import { PatientPage } from './pages/patient';
 import { PatientsPage } from './pages/patients';
+import { CoordinationPage } from './pages/coordination';
+import { HuddlePage } from './pages/huddle';
 import { SetupPage } from './pages/setup';
 import { SummaryPage } from './pages/summary';
+import { CoveragePage } from './pages/coverage';
+import { CoveragePlansPage } from './pages/coverage-plans';
 import { SessionProvider } from './session';
 import './styles.css';
 
@@ -58,6 +62,12 @@ const routes: RouteObject[] = [
                       { path: 'break-glass', element: <BreakGlassPage /> },
                       { path: 'inbox', element: <InboxPage /> },
                       { path: 'calculators/imaging-context', element: <ImagingContextPage /> },
+                      { path: 'patients/:id/coverage', element: <CoveragePage /> },
+                      { path: 'coverage/plans', element: <CoveragePlansPage /> },
+                      { path: 'break-glass', element: <BreakGlassPage /> },
+                      { path: 'inbox', element: <InboxPage /> },
+                      { path: 'coordination', element: <CoordinationPage /> },
+                      { path: 'huddle', element: <HuddlePage /> },
                       { element: <RequireAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
                       { path: 'patients/:id/agreement', element: <PatientAgreementPage /> },
                       { path: 'break-glass', element: <BreakGlassPage /> },

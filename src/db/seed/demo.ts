@@ -33,6 +33,8 @@ import { seedDemoAgreements } from './demo-agreements';
 import { seedDemoMeasures } from './demo-measures';
 import { seedDemoMedications } from './demo-medications';
 import { seedDemoCarePlans } from './demo-care-plans';
+import { seedDemoCoverage } from './demo-coverage';
+import { seedDemoCoordination } from './demo-coordination';
 import { DEMO_TASK_SOURCE, DEMO_TASKS } from './demo-tasks';
 import { fictionalPhone, SEED_STATE, TOWNS } from './value-lists';
 
@@ -202,6 +204,8 @@ export async function seedDemoClinic(db: Db, options: SeedOptions): Promise<{ or
     await seedDemoMedications(tx, { orgId, asOf });
     await seedDemoCarePlans(tx, { orgId, asOf });
     await seedDemoAgreements(tx, { orgId, asOf });
+    await seedDemoCoverage(tx, { orgId, asOf });
+    await seedDemoCoordination(tx, { orgId, asOf });
   });
 
   const consenting = mustGet(patientByMrn, DEMO_CAREGIVER.patientMrn);

@@ -85,6 +85,10 @@ export function Layout(): ReactElement {
                   </li>
                   <li>
                     <NavLink to="/calculators/imaging-context">Imaging in context</NavLink>
+                    <NavLink to="/coordination">Coordination</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/huddle">Huddle</NavLink>
                   </li>
                   {isAdmin(user) && (
                     <li>

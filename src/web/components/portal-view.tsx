@@ -18,6 +18,9 @@ import { MyProgress } from './my-progress';
 import { NotAvailable } from './not-available';
 import { ErrorNotice, Loading } from './status';
 import { TodoList } from './todo-list';
+import { MyAppointments } from './coverage/my-appointments';
+import { CoordinatorContact } from './coordination/coordinator-contact';
+import { MyReferrals } from './coordination/my-referrals';
 
 function Detail({ term, children }: { term: string; children: ReactNode }): ReactElement {
   return (
@@ -63,6 +66,7 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
           : `You are helping ${first}. Here is what ${first} chose to share with you.`}
       </p>
 
+      <CoordinatorContact coordinator={p.coordinator} audience={own ? 'self' : 'caregiver'} />
       {own && <TodoList />}
       {own && <MyPlan patientId={p.id} />}
       {own && <MyProgress patientId={p.id} />}
@@ -74,6 +78,9 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
           </p>
         </section>
       )}
+      <MyAppointments patientId={p.id} own={own} />
+
+      <MyReferrals patientId={p.id} own={own} />
 
       <section className="card" aria-labelledby="team-title">
         <h2 id="team-title">{your} care team</h2>

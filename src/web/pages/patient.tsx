@@ -15,6 +15,9 @@ import { DemographicsForm } from '../components/demographics-form';
 import { NotAvailable } from '../components/not-available';
 import { PatientConcerns } from '../components/patient-concerns';
 import { PatientMeasures } from '../components/patient-measures';
+import { CoordinatorContact } from '../components/coordination/coordinator-contact';
+import { ReferralsSection } from '../components/coordination/referrals-section';
+import { SocialNeedsSection } from '../components/coordination/social-needs-section';
 import { PatientAccessHistory, PatientTasks } from '../components/patient-sections';
 import { ErrorNotice, Loading, StatusMessage } from '../components/status';
 import { displayName, formatDate, formatDateTime, formatLanguage, legalNameIfDifferent, roleLabel } from '../format';
@@ -101,6 +104,9 @@ function PatientView({ patient, etag, onSaved, onReload }: {
             Care plan and progression
           </Link>
         </p>
+          <Link to={`/patients/${patient.id}/coverage`}>Coverage, visits and appointments</Link>
+        </p>
+        <CoordinatorContact coordinator={patient.coordinator} audience="staff" />
       </div>
 
       <BeforeVisit patientId={patient.id} onIntakes={onIntakes} />
@@ -145,6 +151,8 @@ function PatientView({ patient, etag, onSaved, onReload }: {
         </section>
       </div>
 
+      <ReferralsSection patientId={patient.id} />
+      <SocialNeedsSection patientId={patient.id} />
       <PatientMeasures patientId={patient.id} />
       <AssessmentSection patientId={patient.id} intakeOnset={intakeOnset} />
 

@@ -13,6 +13,7 @@ import { NotAvailable } from '../components/not-available';
 import { ErrorNotice, Loading } from '../components/status';
 import { formatDate, formatDateTime, formatLanguage, humanize } from '../format';
 import { useApiData, usePageTitle } from '../hooks';
+import { PatientCoordinatorLine } from '../components/coordination/coordinator-contact';
 import type { VisitSummary } from '../measures-types';
 
 const TASK_STATUS: Record<string, string> = { open: 'Task not started', in_progress: 'Task in progress', done: 'Task done', cancelled: 'Task cancelled' };
@@ -251,6 +252,7 @@ function SummaryView({ s, patientId }: { s: VisitSummary; patientId: string }): 
           </button>
         </div>
       </div>
+      <PatientCoordinatorLine patientId={patientId} />
       <ul className="key-facts" aria-label="Key facts">
         <li>
           {s.patient.age} years, {humanize(s.patient.sex).toLowerCase()}
