@@ -54,9 +54,7 @@ describe('capabilities', () => {
     expect(cs.kind).toBe('instance');
     expect(cs.rest).toHaveLength(1);
     const resources = cs.rest?.[0]?.resource ?? [];
-    expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'CarePlan', 'Goal', 'Procedure']);
-    expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'Contract']);
-    expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'Appointment', 'ServiceRequest']);
+    expect(resources.map((r) => r.type)).toEqual(['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'MedicationRequest', 'CarePlan', 'Goal', 'Procedure', 'Contract', 'Appointment', 'ServiceRequest']);
     expect(resources[0]?.interaction?.map((i) => i.code)).toEqual(['read', 'search-type', 'create', 'update']);
     expect(resources[0]?.searchParam?.map((p) => p.name)).toEqual(['name', 'family', 'given', 'birthdate', 'identifier']);
   });

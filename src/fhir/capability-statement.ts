@@ -100,6 +100,8 @@ export const CONTRACT_CAPABILITY: ImplementedResource = {
   type: 'Contract',
   interactions: ['read', 'search-type'],
   searchParams: [{ name: 'patient', type: 'reference', documentation: 'Required: Patient/{id} or {id}. Newest first.' }],
+};
+
 /** ServiceRequest: referrals (src/fhir/service-request.mapper.ts), read and search by patient. */
 export const SERVICE_REQUEST_CAPABILITY: ImplementedResource = {
   type: 'ServiceRequest',

@@ -149,7 +149,6 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fhirContractRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirAppointmentRoutes, { prefix: '/fhir', ctx });
   await app.register(fhirServiceRequestRoutes, { prefix: '/fhir', ctx });
-  await app.register(cdsRoutes, { services: [] });
 
   const webDir = path.resolve(ctx.config.webDir);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

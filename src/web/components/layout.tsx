@@ -84,11 +84,13 @@ export function Layout(): ReactElement {
                     <NavLink to="/inbox">Inbox</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/calculators/imaging-context">Imaging in context</NavLink>
                     <NavLink to="/coordination">Coordination</NavLink>
                   </li>
                   <li>
                     <NavLink to="/huddle">Huddle</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/calculators/imaging-context">Imaging in context</NavLink>
                   </li>
                   {isAdmin(user) && (
                     <li>

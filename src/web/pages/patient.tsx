@@ -98,14 +98,22 @@ function PatientView({ patient, etag, onSaved, onReload }: {
           {!patient.active && <li className="tag">Inactive record</li>}
         </ul>
         {patient.summary !== null && patient.summary !== '' && <p className="summary">{patient.summary}</p>}
-        <p>
-          <Link to={`/patients/${patient.id}/medications`}>Medications and opioid safety</Link>
-          <Link to={`/patients/${patient.id}/care-plan`} className="secondary-link">
-            Care plan and progression
-          </Link>
-        </p>
-          <Link to={`/patients/${patient.id}/coverage`}>Coverage, visits and appointments</Link>
-        </p>
+        <nav aria-label="More about this person">
+          <ul className="record-links">
+            <li>
+              <Link to={`/patients/${patient.id}/medications`}>Medications and opioid safety</Link>
+            </li>
+            <li>
+              <Link to={`/patients/${patient.id}/care-plan`}>Care plan and progression</Link>
+            </li>
+            <li>
+              <Link to={`/patients/${patient.id}/coverage`}>Coverage, visits and appointments</Link>
+            </li>
+            <li>
+              <Link to={`/patients/${patient.id}/agreement`}>Treatment agreement</Link>
+            </li>
+          </ul>
+        </nav>
         <CoordinatorContact coordinator={patient.coordinator} audience="staff" />
       </div>
 
