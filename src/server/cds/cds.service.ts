@@ -6,7 +6,7 @@
  * Decisions (docs/cds-hooks.md):
  * - Authentication: a Painpath API token ("Authorization: Bearer", src/server/auth/actor.ts) or a signed-in
  *   staff member. Prefetch-only answers need a valid token of the clinic (no stored data is read). Reading
- *   stored records goes through the access service: a token needs the patients.read scope; a refusal is
+ *   stored records goes through the access service: a token needs the patients.read scope; a denial is
  *   audited there and the answer falls back to prefetch, saying so in a card.
  * - Matching: `context.patientId` is a Painpath patient id, or the prefetched Patient carries the Painpath
  *   MRN identifier (urn:painpath:mrn) of a patient of the caller's clinic.
