@@ -59,10 +59,15 @@ describe('capabilities', () => {
     expect(resources[0]?.searchParam?.map((p) => p.name)).toEqual(['name', 'family', 'given', 'birthdate', 'identifier']);
   });
 
-  it('GET /cds-services lists no services yet', async () => {
+  it('GET /cds-services lists the three opioid-safety services (details: test/cds.api.test.ts)', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/cds-services' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ services: [] });
+    const services = (res.json() as { services: { id: string; hook: string }[] }).services;
+    expect(services.map((s) => `${s.hook} ${s.id}`)).toEqual([
+      'patient-view painpath-opioid-patient-view',
+      'order-select painpath-opioid-order-select',
+      'order-sign painpath-opioid-order-sign',
+    ]);
   });
 });
 
