@@ -62,7 +62,7 @@ describe('capabilities', () => {
   it('GET /cds-services lists the three opioid-safety services (details: test/cds.api.test.ts)', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/cds-services' });
     expect(res.statusCode).toBe(200);
-    const services = (res.json() as { services: { id: string; hook: string }[] }).services;
+    const services = res.json<{ services: { id: string; hook: string }[] }>().services;
     expect(services.map((s) => `${s.hook} ${s.id}`)).toEqual([
       'patient-view painpath-opioid-patient-view',
       'order-select painpath-opioid-order-select',
