@@ -21,7 +21,6 @@ import {
   TemplateSchema,
 } from './agreements.schema';
 import { createAgreement, listAgreements, loadAgreement, reviseAgreement, viewAgreement } from './agreements.service';
-import { renderAgreementPdf } from './agreement.pdf';
 import { answerAgreementQuestion, askQuestion, signAgreement } from './signing.service';
 import { changeTemplate, createTemplate, listTemplates, PLACEHOLDER_LIST, presentTemplate } from './templates.service';
 
@@ -119,6 +118,8 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       const { row, authorised } = await loadAgreement(ctx, request, request.params.id, 'read');
       const agreement = await viewAgreement(ctx, row);
       const p = authorised.patient;
+      // Loaded on first use: @react-pdf/renderer adds about 45 MB to a server that never prints (docs/architecture.md).
+      const { renderAgreementPdf } = await import('./agreement.pdf');
       const pdf = await renderAgreementPdf({ agreement, patientName: `${p.preferredName ?? p.givenName} ${p.familyName}`, mrn: p.mrn, printedAt: ctx.clock().toISOString() });
       await ctx.audit.record(auditFrom(request, ctx.clock(), { action: 'read', resourceType: 'Agreement', resourceId: row.id, patientId: row.patientId, reason: 'PDF' }));
       return reply

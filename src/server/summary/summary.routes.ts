@@ -6,7 +6,6 @@ import type { AppContext } from '../context';
 import { authoriseMeasures } from '../measures/measures-access';
 import { LabelledChangeSchema } from '../measures/measures.schema';
 import { errorResponses, IdParams, Nullable } from '../schemas';
-import { renderSummaryPdf } from './summary.pdf';
 import { buildSummary } from './summary.service';
 
 const S = Type.String();
@@ -89,6 +88,8 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     async (request, reply) => {
       requireStaff(request);
       const { patient, decision } = await authoriseMeasures(ctx, request, request.params.id, 'read');
+      // Loaded on first use: @react-pdf/renderer adds about 45 MB to a server that never prints (docs/architecture.md).
+      const { renderSummaryPdf } = await import('./summary.pdf');
       const pdf = await renderSummaryPdf(await buildSummary(ctx, patient));
       await ctx.audit.record(
         auditFrom(request, ctx.clock(), {
