@@ -1,4 +1,5 @@
 /** Patients, their care teams and coordinators. Search only ever returns patients the caller may see. */
+import DataLoader from 'dataloader';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PatientDemographics } from '../../domain/patients/patient';
 import type { DbOrTx } from '../client';
@@ -29,9 +30,35 @@ export interface PatientWithCareTeam {
   coordinator: { id: string; displayName: string; email: string; role: string } | null;
 }
 
-/** A patient with its care team, the team's members and its coordinator, in one round trip. */
+/**
+ * A patient with its care team, the team's members and its coordinator, in one round trip.
+ *
+ * On the pool (not inside a transaction) the reads made while one turn of the event loop handles incoming
+ * requests are answered by one query (DataLoader, scheduled with setImmediate): under load, many patient
+ * reads arrive together and each round trip to PostgreSQL costs the server and PostgreSQL more than the
+ * rows do. Nothing is cached between batches, so every read sees the database as it is.
+ */
 export async function getPatientWithCareTeam(db: DbOrTx, orgId: string, id: string): Promise<PatientWithCareTeam | undefined> {
-  const query = preparedFor(db, 'get_patient_with_care_team', (d, name) =>
+  let loader = loaders.get(db);
+  if (!loader) {
+    loader = new DataLoader<PatientKey, PatientWithCareTeam | undefined, string>((keys) => loadPatientsWithCareTeam(db, keys), {
+      cache: false,
+      maxBatchSize: 200,
+      batchScheduleFn: (run) => setImmediate(run),
+    });
+    loaders.set(db, loader);
+  }
+  return loader.load({ orgId, id });
+}
+
+interface PatientKey {
+  orgId: string;
+  id: string;
+}
+const loaders = new WeakMap<object, DataLoader<PatientKey, PatientWithCareTeam | undefined, string>>();
+
+async function loadPatientsWithCareTeam(db: DbOrTx, keys: readonly PatientKey[]): Promise<(PatientWithCareTeam | undefined)[]> {
+  const query = preparedFor(db, 'get_patients_with_care_team', (d, name) =>
     d
       .select({
         patient: patients,
@@ -43,18 +70,23 @@ export async function getPatientWithCareTeam(db: DbOrTx, orgId: string, id: stri
       })
       .from(patients)
       .leftJoin(careTeams, and(eq(careTeams.id, patients.careTeamId), eq(careTeams.orgId, patients.orgId)))
-      .where(and(eq(patients.orgId, sql.placeholder('orgId')), eq(patients.id, sql.placeholder('id'))))
-      .limit(1)
+      .where(sql`${patients.id} = any(${sql.placeholder('ids')}::uuid[])`)
       .prepare(name),
   );
-  const row = (await query.execute({ orgId, id }))[0];
-  if (!row) return undefined;
-  return {
-    patient: row.patient,
-    careTeam: row.patient.careTeamId && row.careTeamName !== null ? { id: row.patient.careTeamId, name: row.careTeamName } : null,
-    members: row.patient.careTeamId ? row.members : [],
-    coordinator: row.coordinator,
-  };
+  const rows = await query.execute({ ids: [...new Set(keys.map((k) => k.id))] });
+  const byId = new Map(rows.map((row) => [row.patient.id, row]));
+  return keys.map(({ orgId, id }) => {
+    const row = byId.get(id);
+    // A patient of another organisation is not found, exactly as if the id did not exist.
+    if (!row || row.patient.orgId !== orgId) return undefined;
+    // Two reads of one patient in a batch share a row: each gets its own copies.
+    return {
+      patient: { ...row.patient },
+      careTeam: row.patient.careTeamId && row.careTeamName !== null ? { id: row.patient.careTeamId, name: row.careTeamName } : null,
+      members: row.patient.careTeamId ? row.members.map((m) => ({ ...m })) : [],
+      coordinator: row.coordinator ? { ...row.coordinator } : null,
+    };
+  });
 }
 
 export async function getPatientByMrn(db: DbOrTx, orgId: string, mrn: string): Promise<PatientRow | undefined> {
