@@ -74,18 +74,22 @@ export function patientIdOf(reference: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
+/** Issue paths under `basePath` (no copy when there is nothing to prefix). */
+function withBasePath(list: Issue[], basePath: string | undefined): Issue[] {
+  if (basePath === undefined || list.length === 0) return list;
+  return list.map((i) => ({ ...i, path: i.path === undefined ? basePath : `${basePath}.${i.path}` }));
+}
+
 /** Reads one MedicationRequest into a domain order, reporting every part it could not read. */
 export function fromFhirMedicationRequest(request: MedicationRequest, options: ReadOptions = {}): MedicationRequestReading {
   const issues: Issue[] = [];
   const patientId = patientIdOf(request.subject?.reference);
   const product = readProduct(request, issues);
-  const prefix = (list: Issue[]): Issue[] =>
-    options.basePath === undefined ? list : list.map((i) => ({ ...i, path: i.path === undefined ? options.basePath : `${options.basePath}.${i.path}` }));
-  if (product === null) return { order: null, issues: prefix(issues), patientId };
+  if (product === null) return { order: null, issues: withBasePath(issues, options.basePath), patientId };
 
   if (request.doNotPerform === true) {
     issues.push({ code: 'fhir.do-not-perform', message: 'This request says the medication is NOT to be given; it is not read as an order.', severity: 'error', path: 'doNotPerform' });
-    return { order: null, issues: prefix(issues), patientId };
+    return { order: null, issues: withBasePath(issues, options.basePath), patientId };
   }
   const instructions = request.dosageInstruction ?? [];
   if (instructions.length > 1) {
@@ -116,7 +120,7 @@ export function fromFhirMedicationRequest(request: MedicationRequest, options: R
   const end = datePart(request.dispenseRequest?.validityPeriod?.end);
   if (end !== undefined) order.end = end;
   order.text = first?.text === undefined ? product.name : `${product.name}: ${first.text}`;
-  return { order, issues: prefix(issues), patientId };
+  return { order, issues: withBasePath(issues, options.basePath), patientId };
 }
 
 /** A draft MedicationRequest (used for suggested orders, e.g. naloxone): an RxNorm coding, text and directions. */

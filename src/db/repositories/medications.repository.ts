@@ -7,6 +7,7 @@ import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Dosage, DoseForm, Indication, MedicationOrder, OrderIngredient, OrderStatus, Release } from '../../domain/opioids';
 import { resolveOpioidSettings, type OpioidSettings } from '../../domain/opioids';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { clinicOpioidSettings, medicationOrders } from '../schema';
 
 export type MedicationOrderRow = typeof medicationOrders.$inferSelect;
@@ -42,20 +43,24 @@ export async function listActiveMedicationOrders(db: DbOrTx, orgId: string, pati
 }
 
 export async function listActiveMedicationOrderRows(db: DbOrTx, orgId: string, patientId: string, asOf: Date): Promise<MedicationOrderRow[]> {
-  const today = day(asOf);
-  return db
-    .select()
-    .from(medicationOrders)
-    .where(
-      and(
-        eq(medicationOrders.orgId, orgId),
-        eq(medicationOrders.patientId, patientId),
-        eq(medicationOrders.status, 'active'),
-        or(isNull(medicationOrders.startDate), lte(medicationOrders.startDate, today)),
-        or(isNull(medicationOrders.endDate), gte(medicationOrders.endDate, today)),
-      ),
-    )
-    .orderBy(asc(medicationOrders.startDate), asc(medicationOrders.createdAt));
+  const query = preparedFor(db, 'list_active_medication_orders', (d, name) => {
+    const today = sql.placeholder('today');
+    return d
+      .select()
+      .from(medicationOrders)
+      .where(
+        and(
+          eq(medicationOrders.orgId, sql.placeholder('orgId')),
+          eq(medicationOrders.patientId, sql.placeholder('patientId')),
+          eq(medicationOrders.status, 'active'),
+          or(isNull(medicationOrders.startDate), lte(medicationOrders.startDate, today)),
+          or(isNull(medicationOrders.endDate), gte(medicationOrders.endDate, today)),
+        ),
+      )
+      .orderBy(asc(medicationOrders.startDate), asc(medicationOrders.createdAt))
+      .prepare(name);
+  });
+  return query.execute({ orgId, patientId, today: day(asOf) });
 }
 
 /** Every order of a patient (any status), newest first. */

@@ -1,7 +1,8 @@
 /** PDMP checks, urine drug test results and benefit/risk reviews of a patient's opioid therapy. */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { RiskHistory, UdsReconciliation, UdsResult } from '../../domain/opioids';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { opioidReviews, opioidRiskHistories, pdmpChecks, urineDrugTests } from '../schema';
 
 export interface PdmpCheck {
@@ -58,12 +59,16 @@ export async function latestPdmpCheck(db: DbOrTx, orgId: string, patientId: stri
 }
 
 export async function listPdmpChecks(db: DbOrTx, orgId: string, patientId: string, limit = 50): Promise<PdmpCheck[]> {
-  const rows = await db
-    .select()
-    .from(pdmpChecks)
-    .where(and(eq(pdmpChecks.orgId, orgId), eq(pdmpChecks.patientId, patientId)))
-    .orderBy(desc(pdmpChecks.checkedOn), desc(pdmpChecks.createdAt))
-    .limit(limit);
+  const query = preparedFor(db, 'list_pdmp_checks', (d, name) =>
+    d
+      .select()
+      .from(pdmpChecks)
+      .where(and(eq(pdmpChecks.orgId, sql.placeholder('orgId')), eq(pdmpChecks.patientId, sql.placeholder('patientId'))))
+      .orderBy(desc(pdmpChecks.checkedOn), desc(pdmpChecks.createdAt))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  );
+  const rows = await query.execute({ orgId, patientId, limit });
   return rows.map(toPdmp);
 }
 
@@ -83,12 +88,16 @@ export async function latestUrineTest(db: DbOrTx, orgId: string, patientId: stri
 }
 
 export async function listUrineTests(db: DbOrTx, orgId: string, patientId: string, limit = 50): Promise<UrineTest[]> {
-  const rows = await db
-    .select()
-    .from(urineDrugTests)
-    .where(and(eq(urineDrugTests.orgId, orgId), eq(urineDrugTests.patientId, patientId)))
-    .orderBy(desc(urineDrugTests.collectedOn), desc(urineDrugTests.createdAt))
-    .limit(limit);
+  const query = preparedFor(db, 'list_urine_tests', (d, name) =>
+    d
+      .select()
+      .from(urineDrugTests)
+      .where(and(eq(urineDrugTests.orgId, sql.placeholder('orgId')), eq(urineDrugTests.patientId, sql.placeholder('patientId'))))
+      .orderBy(desc(urineDrugTests.collectedOn), desc(urineDrugTests.createdAt))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  );
+  const rows = await query.execute({ orgId, patientId, limit });
   return rows.map(toUrineTest);
 }
 

@@ -31,4 +31,14 @@ describe('assessRegimenChange', () => {
   it('does not flag use of three days or less', () => {
     expect(assessRegimenChange({ before: [oxy('a', 4, '2026-05-30')], after: [], asOf })?.flagged).toBe(false);
   });
+
+  it('gives the same answer with the totals the caller already calculated (non-opioid orders add nothing)', () => {
+    const sertraline: MedicationOrder = { ...oxy('s', 1), ingredients: [{ ingredient: { code: '36437', name: 'sertraline' }, strength: { amount: 50, unit: 'mg' } }] };
+    const before = [oxy('a', 4), sertraline];
+    const after = [oxy('a', 2), sertraline];
+    const computed = assessRegimenChange({ before, after, asOf });
+    expect(computed).toMatchObject({ flagged: true, beforeMmePerDay: 60, afterMmePerDay: 30 });
+    expect(assessRegimenChange({ before, after, asOf, totals: { beforeMmePerDay: 60, afterMmePerDay: 30 } })).toEqual(computed);
+    expect(assessRegimenChange({ before, after, asOf, totals: { beforeMmePerDay: 60, afterMmePerDay: 60 } })).toBeNull();
+  });
 });

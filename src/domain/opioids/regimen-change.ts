@@ -30,16 +30,24 @@ export interface RegimenChangeInput {
   lifeThreateningReason?: string;
   physicallyDependent?: boolean;
   settings?: OpioidSettings;
+  /**
+   * The unrounded total MME/day of `before` and `after`, when the caller has already calculated them with
+   * the same factor set and `asOf` (calculateMme counts only opioid orders, so the totals of all the orders
+   * equal those of their opioid orders); calculated here otherwise.
+   */
+  totals?: { beforeMmePerDay: number; afterMmePerDay: number };
 }
+
+const opioidsOf = (orders: readonly MedicationOrder[]): MedicationOrder[] => orders.filter(isOpioidOrder);
 
 export function assessRegimenChange(input: RegimenChangeInput): (AbruptChangeResult & { beforeMmePerDay: number; afterMmePerDay: number }) | null {
   const settings = input.settings ?? DEFAULT_OPIOID_SETTINGS;
   const today = asOfDate(input.asOf);
-  const opioids = (orders: readonly MedicationOrder[]): MedicationOrder[] => orders.filter(isOpioidOrder);
-  const before = calculateMme(opioids(input.before), { factorSet: settings.factorSet, asOf: input.asOf }).totalMmePerDayUnrounded;
-  const after = calculateMme(opioids(input.after), { factorSet: settings.factorSet, asOf: input.asOf }).totalMmePerDayUnrounded;
+  const opts = { factorSet: settings.factorSet, asOf: input.asOf };
+  const before = input.totals?.beforeMmePerDay ?? calculateMme(opioidsOf(input.before), opts).totalMmePerDayUnrounded;
+  const after = input.totals?.afterMmePerDay ?? calculateMme(opioidsOf(input.after), opts).totalMmePerDayUnrounded;
   if (!(after < before)) return null;
-  const starts = opioids(input.before).map((o) => o.start).filter((s): s is string => s !== undefined && s <= today).sort();
+  const starts = opioidsOf(input.before).map((o) => o.start).filter((s): s is string => s !== undefined && s <= today).sort();
   const days = starts[0] !== undefined ? daysBetween(starts[0], today) : settings.longTermUseDays;
   const result = detectAbruptChange(
     { perDay: before, on: input.lastChangeOn ?? starts[starts.length - 1] ?? today },

@@ -119,7 +119,13 @@ export function evaluateOpioidCds(input: EvaluationInput): CdsCard[] {
   const guidepost = risk.findings.find((f) => f.code === 'risk.mme-pause-and-reassess');
   if (applied.after.some(isOpioidOrder)) cards.push(mmeCard({ mme, before, guidepost: increasing ? guidepost : undefined, settings: input.settings }));
 
-  const change = assessRegimenChange({ before: input.activeOrders, after: applied.after, asOf: input.asOf, settings: input.settings });
+  const change = assessRegimenChange({
+    before: input.activeOrders,
+    after: applied.after,
+    asOf: input.asOf,
+    settings: input.settings,
+    totals: { beforeMmePerDay: before.totalMmePerDayUnrounded, afterMmePerDay: mme.totalMmePerDayUnrounded },
+  });
   if (change?.flagged === true) cards.push(abruptCard(change));
 
   for (const finding of risk.findings) {
