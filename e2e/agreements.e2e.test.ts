@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
     const page = await browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
-    await page.getByRole('link', { name: 'Open the treatment agreement' }).click();
+    await page.getByRole('navigation', { name: 'More about this person' }).getByRole('link', { name: 'Treatment agreement' }).click();
     await heading(page, /Treatment agreement: Maria Garcia/);
     await page.getByRole('heading', { name: 'Start an agreement' }).waitFor();
     await expectAccessible(page);

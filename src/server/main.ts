@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
-import { seedDemoClinic, type DemoLogin } from '../db/seed/demo';
+import type { DemoLogin } from '../db/seed/demo';
 import { organisations, apiTokens } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app';
@@ -23,6 +23,8 @@ await database.migrate();
 const orgCount = (await database.db.select({ n: sql<number>`count(*)::int` }).from(organisations))[0]?.n ?? 0;
 let logins: DemoLogin[] = [];
 if (orgCount === 0 && config.demo) {
+  // Imported only when seeding: a server on existing data never needs the demo clinic's module.
+  const { seedDemoClinic } = await import('../db/seed/demo');
   logins = (await seedDemoClinic(database.db, { hashPassword, asOf: new Date() })).logins;
 }
 

@@ -164,12 +164,6 @@ function PatientView({ patient, etag, onSaved, onReload }: {
       <PatientMeasures patientId={patient.id} />
       <AssessmentSection patientId={patient.id} intakeOnset={intakeOnset} />
 
-      <section className="card" aria-labelledby="agreement-link-title">
-        <h2 id="agreement-link-title">Treatment agreement</h2>
-        <p>
-          <Link to={`/patients/${patient.id}/agreement`}>Open the treatment agreement</Link> (goals, commitments, questions, signatures).
-        </p>
-      </section>
       <PatientConcerns patientId={patient.id} />
 
       <section className="card" aria-labelledby="demographics-title">
