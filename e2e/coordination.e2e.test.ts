@@ -153,6 +153,13 @@ describe.skipIf(!hasChromium)('care coordination in the browser', () => {
     await page.getByRole('heading', { name: 'Huddle', level: 1 }).waitFor();
     const due = page.getByRole('region', { name: 'Due for discussion' });
     await due.getByText(/Pain medicine: acceptance, \d+ days overdue/).waitFor();
+    // Raymond Cruz's open concern (a missed visit, talked through, no plan yet): its kind and age, never its words.
+    const raymond = due.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Raymond Cruz' }) });
+    await raymond.getByText('Open concern', { exact: true }).waitFor();
+    await raymond.getByText(/Missed visit \(\d{4}-\d{2}-\d{2}\), open 3 days; still needed: a plan\./).waitFor();
+    expect(await due.getByText(/truck broke down/).count()).toBe(0);
+    await raymond.scrollIntoViewIfNeeded();
+    await screenshot(page, 'coordination-07b-huddle-concern');
     await page.getByRole('form', { name: 'Start a huddle' }).getByRole('button', { name: 'Start huddle' }).click();
     await page.getByRole('heading', { level: 2, name: /^Team huddle/ }).waitFor();
     await due.getByRole('button', { name: 'Add a note for Denise Washington' }).click();

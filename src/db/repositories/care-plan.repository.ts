@@ -3,7 +3,7 @@
  * Plan changes update `care_plans WHERE version = expected` and insert the new version row in the same
  * transaction (the caller's), so a stale write changes nothing.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { carePlanCheckpoints, carePlans, carePlanVersions, flares, progressReports, therapySessions } from '../schema';
 
@@ -146,4 +146,26 @@ export async function rescheduleCheckpoint(db: DbOrTx, id: string, dueOn: string
 /** FHIR search: every plan of a clinic's patient (one per patient today). */
 export async function plansForPatient(db: DbOrTx, orgId: string, patientId: string): Promise<CarePlanRow[]> {
   return db.select().from(carePlans).where(and(eq(carePlans.orgId, orgId), eq(carePlans.patientId, patientId)));
+}
+
+/** Plans of several patients of one clinic (the huddle's plateau source); one query. */
+export async function plansForPatients(db: DbOrTx, orgId: string, patientIds: readonly string[]): Promise<CarePlanRow[]> {
+  if (patientIds.length === 0) return [];
+  return db.select().from(carePlans).where(and(eq(carePlans.orgId, orgId), inArray(carePlans.patientId, [...patientIds])));
+}
+
+/** Sessions, reports, flares and checkpoints of several plans, one query each, in the same order as the per-plan reads. */
+export async function progressionRowsForPlans(
+  db: DbOrTx,
+  planIds: readonly string[],
+): Promise<{ sessions: SessionRow[]; reports: ReportRow[]; flares: FlareRow[]; checkpoints: CheckpointRow[] }> {
+  if (planIds.length === 0) return { sessions: [], reports: [], flares: [], checkpoints: [] };
+  const ids = [...planIds];
+  const [sessions, reports, flareRows, checkpoints] = await Promise.all([
+    db.select().from(therapySessions).where(inArray(therapySessions.carePlanId, ids)).orderBy(asc(therapySessions.sessionDate), asc(therapySessions.createdAt)),
+    db.select().from(progressReports).where(inArray(progressReports.carePlanId, ids)).orderBy(asc(progressReports.reportedOn), asc(progressReports.reportedAt)),
+    db.select().from(flares).where(inArray(flares.carePlanId, ids)).orderBy(asc(flares.startedAt)),
+    db.select().from(carePlanCheckpoints).where(inArray(carePlanCheckpoints.carePlanId, ids)).orderBy(asc(carePlanCheckpoints.dueOn), asc(carePlanCheckpoints.createdAt)),
+  ]);
+  return { sessions, reports, flares: flareRows, checkpoints };
 }

@@ -1,5 +1,5 @@
 /** Concerns (early refill requests, lost prescriptions, unexpected results, ...) and their conversations and plans. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { concerns } from '../schema';
 
@@ -21,6 +21,16 @@ export async function concernsForPatient(db: DbOrTx, orgId: string, patientId: s
     .from(concerns)
     .where(and(eq(concerns.orgId, orgId), eq(concerns.patientId, patientId)))
     .orderBy(desc(concerns.occurredOn), desc(concerns.createdAt));
+}
+
+/** Open concerns of several patients of one clinic (the huddle's concern source), oldest first. */
+export async function openConcernsForPatients(db: DbOrTx, orgId: string, patientIds: readonly string[]): Promise<ConcernRow[]> {
+  if (patientIds.length === 0) return [];
+  return db
+    .select()
+    .from(concerns)
+    .where(and(eq(concerns.orgId, orgId), eq(concerns.status, 'open'), inArray(concerns.patientId, [...patientIds])))
+    .orderBy(asc(concerns.createdAt));
 }
 
 export async function updateConcern(

@@ -3,10 +3,13 @@
  * Source: issue 4 "Case conferences" (plateaus, concerns, safety items, waits); PRODUCT.md ("a plateau is a
  * signal for an honest conversation: adjust, refer, graduate, or choose ongoing care on purpose").
  *
- * What exists now: open safety / red-flag tasks, overdue referral steps, long waits. Plateaus and clinical
- * concerns have no source in Painpath yet: they arrive through `DiscussionSignal`s from any `DiscussionSource`
- * (a later feature implements the interface and the server passes its signals in). The selection only
- * suggests; the team decides whom to discuss.
+ * Facts gathered by the huddle itself: open safety / red-flag tasks, overdue referral steps, long waits.
+ * Everything else arrives as `DiscussionSignal`s from a `DiscussionSource`: care-plan plateaus and open team
+ * concerns today (worded in ./signals.ts; the server's sources load the rows and run the domain's own rules).
+ * The selection only suggests; the team decides whom to discuss.
+ *
+ * Order: each reason adds its kind's weight (safety 100, concern 40, plateau 30, overdue referral 20, long
+ * wait 10); the highest total comes first, ties by patient id.
  *
  * Assumptions (setting `huddleSelection v1`, Painpath's [U]): a wait counts when the expected wait is at
  * least `longWaitDays` (default 28); patients discussed within `recentlyDiscussedDays` (default 14) are
@@ -22,10 +25,21 @@ export interface DiscussionSignal {
   detail: string;
 }
 
-/** A source of discussion signals (plateau detection, team concerns...). Implementations do the I/O. */
-export interface DiscussionSource {
+/** What a source is asked: one clinic, the clock, and only the patients the caller sees. */
+export interface DiscussionQuery {
+  orgId: string;
+  asOf: Date;
+  /** The patients on the caller's huddle list; a source loads and reports on these only. */
+  patientIds: readonly string[];
+}
+
+/**
+ * A source of discussion signals (care-plan plateaus, team concerns...). Implementations do the I/O with the
+ * dependencies the caller passes (`Deps`: the database for the server's sources); the type stays pure here.
+ */
+export interface DiscussionSource<Deps = unknown> {
   name: string;
-  signals(orgId: string, asOf: Date): Promise<DiscussionSignal[]>;
+  signals(deps: Deps, query: DiscussionQuery): Promise<DiscussionSignal[]>;
 }
 
 export interface HuddleSelectionSettings {

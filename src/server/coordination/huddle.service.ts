@@ -2,11 +2,13 @@
  * Case conferences (huddles): who is due for discussion (src/domain/case-conference), sessions, notes per
  * patient, and decisions turned into tasks with owners — note, tasks and audit in one transaction.
  *
- * Plateau and concern signals: `DISCUSSION_SOURCES` is the hook. Painpath has no plateau detector or team
- * concern list yet; a later feature implements `DiscussionSource` and adds itself here.
+ * Plateau and concern signals come from `DISCUSSION_SOURCES` (./discussion-sources.ts): care-plan plateaus
+ * (the progression engine's judgement on the stored plan) and open team concerns. Each source is asked only
+ * about the patients on the caller's teams, and its signals are filtered to those ids again here.
  */
 import type { FastifyRequest } from 'fastify';
 import { selectForDiscussion, type DiscussionSignal, type DiscussionSource, type PatientFacts } from '../../domain/case-conference/selection';
+import type { DbOrTx } from '../../db/client';
 import { referralStepDue } from '../../domain/referrals/overdue';
 import { SERVICE_LABELS, type ReferralService, type ReferralUrgency } from '../../domain/referrals/services';
 import { isOpenStatus, type ReferralStatus } from '../../domain/referrals/status';
@@ -22,10 +24,11 @@ import { authorisePatient } from '../access/access.service';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { canReadRestricted, isRestrictedService } from '../referrals/referral-access';
+import { CARE_PLAN_PLATEAUS, OPEN_CONCERNS } from './discussion-sources';
 import { scheduleReminderFor } from '../tasks/tasks.service';
 
-/** Sources of plateau / concern signals (none yet: see the module comment). */
-export const DISCUSSION_SOURCES: DiscussionSource[] = [];
+/** Sources of plateau / concern signals (see the module comment). */
+export const DISCUSSION_SOURCES: readonly DiscussionSource<DbOrTx>[] = [CARE_PLAN_PLATEAUS, OPEN_CONCERNS];
 
 export const HUDDLE_TASK_SOURCE = 'huddle';
 
@@ -49,8 +52,9 @@ export async function patientsDue(ctx: AppContext, request: FastifyRequest) {
       lastDiscussed: discussed.get(p.id) ?? null,
     };
   });
-  const signals: DiscussionSignal[] = [];
-  for (const source of DISCUSSION_SOURCES) signals.push(...(await source.signals(actor.orgId, asOf)).filter((s) => ids.includes(s.patientId)));
+  const visible = new Set(ids);
+  const fromSources = await Promise.all(DISCUSSION_SOURCES.map((source) => source.signals(ctx.db, { orgId: actor.orgId, asOf, patientIds: ids })));
+  const signals: DiscussionSignal[] = fromSources.flat().filter((s) => visible.has(s.patientId));
   const names = new Map(patients.map((p) => [p.id, p]));
   const due = selectForDiscussion(facts, signals, asOf);
   if (due.length > 0) await ctx.audit.record(auditFrom(request, asOf, { action: 'search', resourceType: 'Huddle', resourceId: due.map((d) => d.patientId).join(','), reason: 'patients due for discussion' }));

@@ -1,7 +1,7 @@
 /**
  * /huddle: the team's case conference. Patients due for discussion (safety items, overdue referral steps,
- * long waits; plateaus and concerns once a source exists), a session with notes per patient, and decisions
- * turned into tasks with owners.
+ * long waits, care-plan plateaus, open concerns), a session with notes per patient, and decisions turned
+ * into tasks with owners. A concern's own words stay on the patient page; the list gives its kind and age.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,13 +10,22 @@ import { HuddleNoteForm } from '../components/coordination/huddle-note-form';
 import { localToday } from '../components/coordination/dates';
 import { TextField } from '../components/form-field';
 import { ErrorNotice, Loading } from '../components/status';
+import type { DiscussionReasonKind } from '../../domain/case-conference/selection';
 import type { Huddle, HuddleDetail, HuddleDue, StaffMember } from '../coordination-types';
 import { formatDate, formatDateTime } from '../format';
 import { useApiData, usePageTitle } from '../hooks';
 import { useUser } from '../session';
 import '../coordination.css';
 
-const REASON_LABELS: Record<string, string> = { safety: 'Safety', 'overdue-referral': 'Overdue referral', 'long-wait': 'Long wait', plateau: 'Plateau', concern: 'Concern' };
+/** Plain labels for each reason kind (DiscussionReasonKind in src/domain/case-conference/selection.ts). */
+const REASON_LABELS: Record<DiscussionReasonKind, string> = {
+  safety: 'Safety',
+  'overdue-referral': 'Overdue referral',
+  'long-wait': 'Long wait',
+  plateau: 'Progress levelled off',
+  concern: 'Open concern',
+};
+const isReasonKind = (kind: string): kind is DiscussionReasonKind => Object.hasOwn(REASON_LABELS, kind);
 
 function StartHuddle({ onStarted }: { onStarted: (h: Huddle) => void }): ReactElement {
   const [title, setTitle] = useState('Team huddle');
@@ -72,7 +81,7 @@ export function HuddlePage(): ReactElement {
         {due.state.status === 'error' && <ErrorNotice error={due.state.error} title="We could not load who is due." />}
         {due.state.status === 'ready' && (
           <>
-            <p className="muted">From: {due.state.data.sources.join(', ')} ({due.state.data.setting}). Plateaus and concerns appear here once they are recorded in Painpath.</p>
+            <p className="muted">From: {due.state.data.sources.join(', ')} ({due.state.data.setting}). Open the patient to read a concern in full.</p>
             {due.state.data.items.length === 0 && <p>No one is due for discussion.</p>}
             <ul className="waiting-list">
               {due.state.data.items.map((d) => (
@@ -84,7 +93,7 @@ export function HuddlePage(): ReactElement {
                   <ul className="plain-list">
                     {d.reasons.map((r) => (
                       <li key={`${r.kind}-${r.detail}`}>
-                        <span className={r.kind === 'safety' ? 'tag tag--warning' : 'tag'}>{REASON_LABELS[r.kind] ?? r.kind}</span> {r.detail}
+                        <span className={r.kind === 'safety' ? 'tag tag--warning' : 'tag'}>{isReasonKind(r.kind) ? REASON_LABELS[r.kind] : r.kind}</span> {r.detail}
                       </li>
                     ))}
                   </ul>
