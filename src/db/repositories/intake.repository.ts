@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { intakes, intakeTemplates } from '../schema';
 
 export type IntakeRow = typeof intakes.$inferSelect;
@@ -56,13 +57,17 @@ export async function openIntakesFor(db: DbOrTx, orgId: string, patientId: strin
     .orderBy(asc(intakes.sentAt));
 }
 
-/** Every intake of a patient, newest first. */
+/** Every intake of a patient, newest first (a prepared statement: the summary reads them on every view). */
 export async function intakesFor(db: DbOrTx, orgId: string, patientId: string): Promise<IntakeRow[]> {
-  return db
-    .select()
-    .from(intakes)
-    .where(and(eq(intakes.orgId, orgId), eq(intakes.patientId, patientId)))
-    .orderBy(desc(intakes.sentAt), desc(intakes.createdAt));
+  const query = preparedFor(db, 'intakes_for', (d, name) =>
+    d
+      .select()
+      .from(intakes)
+      .where(and(eq(intakes.orgId, sql.placeholder('orgId')), eq(intakes.patientId, sql.placeholder('patientId'))))
+      .orderBy(desc(intakes.sentAt), desc(intakes.createdAt))
+      .prepare(name),
+  );
+  return query.execute({ orgId, patientId });
 }
 
 /** The most recent submitted intake of a patient, if any. */

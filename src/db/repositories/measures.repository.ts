@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { assessments, instrumentRequests, questionnaireResponses } from '../schema';
 
 export type ResponseRow = typeof questionnaireResponses.$inferSelect;
@@ -206,36 +207,63 @@ export async function insertAssessment(
   return rows[0] as AssessmentRow;
 }
 
-/** A patient's assessments, newest first. */
+/** A patient's assessments, newest first (a prepared statement: the summary reads the latest on every view). */
 export async function assessmentsFor(db: DbOrTx, orgId: string, patientId: string, limit = 50): Promise<AssessmentRow[]> {
-  return db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.patientId, patientId)))
-    .orderBy(desc(assessments.assessedAt), desc(assessments.createdAt))
-    .limit(limit);
+  const query = preparedFor(db, 'assessments_for', (d, name) =>
+    d
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.orgId, sql.placeholder('orgId')), eq(assessments.patientId, sql.placeholder('patientId'))))
+      .orderBy(desc(assessments.assessedAt), desc(assessments.createdAt))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  );
+  return query.execute({ orgId, patientId, limit });
 }
 
+/** The columns of a response the pre-visit summary reads: the score and when, not the answers. */
+export type SummaryResponseRow = Pick<ResponseRow, 'id' | 'instrumentId' | 'score' | 'authoredAt' | 'createdAt'>;
+
 /**
- * What the pre-visit summary needs, not the whole history: per instrument the first response with a total
- * (the baseline) and the five most recent (the latest, and the previous one with a total). A patient with
- * years of weekly check-ins then costs the same as one with a few.
+ * What the pre-visit summary needs, not the whole history: per instrument the first completed response with a
+ * total (the baseline) and the five most recent (the latest, and the previous one with a total), in authored
+ * order. A patient with years of weekly check-ins then costs the same as one with a few.
+ * One prepared statement: per instrument two short walks of questionnaire_responses_series_idx (the newest
+ * five backwards, the baseline forwards) rather than ranking every response with two window sorts, and
+ * without the answers, which the summary never shows.
  */
-export async function summaryResponses(db: DbOrTx, orgId: string, patientId: string): Promise<ResponseRow[]> {
-  const picked = await db.execute(sql`
-    SELECT id FROM (
-      SELECT id, score,
-        row_number() OVER (PARTITION BY instrument_id ORDER BY authored_at DESC, created_at DESC) AS newest,
-        row_number() OVER (PARTITION BY instrument_id, (score->>'total') IS NOT NULL ORDER BY authored_at ASC, created_at ASC) AS oldest
-      FROM questionnaire_responses
-      WHERE org_id = ${orgId} AND patient_id = ${patientId} AND status = 'completed'
-    ) ranked
-    WHERE newest <= 5 OR (oldest = 1 AND (score->>'total') IS NOT NULL)`);
-  const ids = (picked as { rows: { id: string }[] }).rows.map((r) => r.id);
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(questionnaireResponses)
-    .where(inArray(questionnaireResponses.id, ids))
-    .orderBy(asc(questionnaireResponses.authoredAt), asc(questionnaireResponses.createdAt));
+export async function summaryResponses(db: DbOrTx, orgId: string, patientId: string, instrumentIds: readonly string[]): Promise<SummaryResponseRow[]> {
+  if (instrumentIds.length === 0) return [];
+  const query = preparedFor(db, 'summary_responses', (d, name) => {
+    const q = questionnaireResponses;
+    const columns = sql`${q.id}, ${q.instrumentId}, ${q.score}, ${q.authoredAt}, ${q.createdAt}`;
+    const series = sql`${q.orgId} = ${sql.placeholder('orgId')} AND ${q.patientId} = ${sql.placeholder('patientId')} AND ${q.instrumentId} = i.instrument_id AND ${q.status} = 'completed'`;
+    return d
+      .select({
+        id: sql<string>`picked.id`,
+        instrumentId: sql<string>`picked.instrument_id`,
+        score: sql`picked.score`.mapWith(q.score),
+        authoredAt: sql`picked.authored_at`.mapWith(q.authoredAt),
+        createdAt: sql`picked.created_at`.mapWith(q.createdAt),
+      })
+      .from(
+        sql`unnest(${sql.placeholder('instrumentIds')}::text[]) AS i(instrument_id) CROSS JOIN LATERAL (
+          (SELECT ${columns} FROM ${q} WHERE ${series} ORDER BY ${q.authoredAt} DESC, ${q.createdAt} DESC LIMIT 5)
+          UNION ALL
+          (SELECT ${columns} FROM ${q} WHERE ${series} AND (${q.score}->>'total') IS NOT NULL ORDER BY ${q.authoredAt} ASC, ${q.createdAt} ASC LIMIT 1)
+        ) AS picked`,
+      )
+      .orderBy(sql`picked.authored_at ASC`, sql`picked.created_at ASC`)
+      .prepare(name);
+  });
+  const rows = await query.execute({ orgId, patientId, instrumentIds: [...instrumentIds] });
+  // The baseline is also one of the newest five when there are few responses: keep it once.
+  const seen = new Set<string>();
+  const unique: SummaryResponseRow[] = [];
+  for (const row of rows) {
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    unique.push(row);
+  }
+  return unique;
 }

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { OVERSIGHT_TASK_TYPES } from '../../domain/tasks/task';
 import type { DbOrTx } from '../client';
+import { preparedFor } from '../prepared';
 import { careTeamMembers, careTeams, patients, taskHistory, tasks, users } from '../schema';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -47,8 +48,9 @@ export interface TaskListRow extends TaskRow {
   careTeamName: string | null;
 }
 
-async function selectTasks(db: DbOrTx, where: SQL | undefined, limit: number): Promise<TaskListRow[]> {
-  const rows = await db
+/** The task list query (task, patient name, assignee, team) before its limit, so it can also be prepared. */
+function taskListQuery(db: DbOrTx, where: SQL | undefined) {
+  return db
     .select({
       task: tasks,
       patientGiven: patients.givenName,
@@ -62,14 +64,23 @@ async function selectTasks(db: DbOrTx, where: SQL | undefined, limit: number): P
     .leftJoin(users, eq(users.id, tasks.assigneeUserId))
     .leftJoin(careTeams, eq(careTeams.id, tasks.careTeamId))
     .where(where)
-    .orderBy(asc(tasks.dueAt), desc(tasks.createdAt))
-    .limit(limit);
-  return rows.map((r) => ({
+    .orderBy(asc(tasks.dueAt), desc(tasks.createdAt));
+}
+
+type TaskListQueryRow = Awaited<ReturnType<typeof taskListQuery>>[number];
+
+function toTaskListRow(r: TaskListQueryRow): TaskListRow {
+  return {
     ...r.task,
     patientName: r.patientGiven ? `${r.patientPreferred ?? r.patientGiven} ${r.patientFamily}` : null,
     assigneeName: r.assigneeName,
     careTeamName: r.careTeamName,
-  }));
+  };
+}
+
+async function selectTasks(db: DbOrTx, where: SQL | undefined, limit: number): Promise<TaskListRow[]> {
+  const rows = await taskListQuery(db, where).limit(limit);
+  return rows.map(toTaskListRow);
 }
 
 const OPEN = ['open', 'in_progress'];
@@ -114,10 +125,15 @@ export async function tasksForTeams(db: DbOrTx, orgId: string, userId: string, o
   return selectTasks(db, and(...conds), 500);
 }
 
+/** A patient's tasks (a prepared statement for each of all and open only: the summary reads them on every view). */
 export async function tasksForPatient(db: DbOrTx, orgId: string, patientId: string, openOnly: boolean): Promise<TaskListRow[]> {
-  const conds: SQL[] = [eq(tasks.orgId, orgId), eq(tasks.patientId, patientId)];
-  if (openOnly) conds.push(inArray(tasks.status, OPEN));
-  return selectTasks(db, and(...conds), 500);
+  const query = preparedFor(db, openOnly ? 'tasks_for_patient_open' : 'tasks_for_patient', (d, name) => {
+    const conds: SQL[] = [eq(tasks.orgId, sql.placeholder('orgId')), eq(tasks.patientId, sql.placeholder('patientId'))];
+    if (openOnly) conds.push(inArray(tasks.status, OPEN));
+    return taskListQuery(d, and(...conds)).limit(500).prepare(name);
+  });
+  const rows = await query.execute({ orgId, patientId });
+  return rows.map(toTaskListRow);
 }
 
 export async function getTaskRow(db: DbOrTx, orgId: string, id: string): Promise<TaskListRow | undefined> {

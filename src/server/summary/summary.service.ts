@@ -13,7 +13,7 @@ import { getInstrument, INSTRUMENT_IDS, isInstrumentId, type InstrumentId } from
 import type { InstrumentScore } from '../../domain/measures/score';
 import { ageOn } from '../../domain/patients/age';
 import { intakesFor, type IntakeRow } from '../../db/repositories/intake.repository';
-import { assessmentsFor, summaryResponses, type ResponseRow } from '../../db/repositories/measures.repository';
+import { assessmentsFor, summaryResponses, type SummaryResponseRow } from '../../db/repositories/measures.repository';
 import type { PatientRow } from '../../db/repositories/patients.repository';
 import { tasksForPatient, type TaskListRow } from '../../db/repositories/tasks.repository';
 import type { AppContext } from '../context';
@@ -79,7 +79,7 @@ function storyIntake(rows: readonly IntakeRow[]): IntakeRow | undefined {
   return rows.find((r) => r.status === 'submitted') ?? rows.find((r) => r.savedPages.length > 0);
 }
 
-function safetyItems(tasks: readonly TaskListRow[], intake: IntakeRow | undefined, responses: readonly ResponseRow[], patient: PatientRow, asOf: Date): SummaryItem[] {
+function safetyItems(tasks: readonly TaskListRow[], intake: IntakeRow | undefined, responses: readonly SummaryResponseRow[], patient: PatientRow, asOf: Date): SummaryItem[] {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const open = (t: TaskListRow): boolean => t.status === 'open' || t.status === 'in_progress';
   const items: SummaryItem[] = [];
@@ -154,7 +154,7 @@ function storySection(story: Partial<PainStory>): PreVisitSummary['story'] {
   return { sentences, regions, character, impact, tried, fears: story.fears ?? null, hopes: story.hopes ?? null };
 }
 
-function scoreSection(responses: readonly ResponseRow[]): { scores: SummaryScore[]; activities: PreVisitSummary['activities'] } {
+function scoreSection(responses: readonly SummaryResponseRow[]): { scores: SummaryScore[]; activities: PreVisitSummary['activities'] } {
   const scores: SummaryScore[] = [];
   let activities: PreVisitSummary['activities'] = [];
   for (const id of INSTRUMENT_IDS) {
@@ -196,7 +196,7 @@ export async function buildSummary(ctx: AppContext, patient: PatientRow): Promis
   const asOf = ctx.clock();
   const [intakes, responses, tasks, assessments] = await Promise.all([
     intakesFor(ctx.db, patient.orgId, patient.id),
-    summaryResponses(ctx.db, patient.orgId, patient.id),
+    summaryResponses(ctx.db, patient.orgId, patient.id, INSTRUMENT_IDS),
     tasksForPatient(ctx.db, patient.orgId, patient.id, false),
     assessmentsFor(ctx.db, patient.orgId, patient.id, 1),
   ]);
