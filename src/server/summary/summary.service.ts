@@ -12,10 +12,8 @@ import { buildTrajectory, labelActivityChange, type LabelledChange } from '../..
 import { getInstrument, INSTRUMENT_IDS, isInstrumentId, type InstrumentId } from '../../domain/measures/instruments';
 import type { InstrumentScore } from '../../domain/measures/score';
 import { ageOn } from '../../domain/patients/age';
-import { intakesFor, type IntakeRow } from '../../db/repositories/intake.repository';
-import { assessmentsFor, summaryResponses, type SummaryResponseRow } from '../../db/repositories/measures.repository';
 import type { PatientRow } from '../../db/repositories/patients.repository';
-import { tasksForPatient, type TaskListRow } from '../../db/repositories/tasks.repository';
+import { summaryFacts, type SummaryIntake, type SummaryResponse, type SummaryTask } from '../../db/repositories/summary.repository';
 import type { AppContext } from '../context';
 import { alertKey, ITEM9_FLAG } from '../measures/safety.service';
 import { formatDate, formatMonthOrDay, pegText, scoreText, sentenceList } from './summary.words';
@@ -75,16 +73,16 @@ function displayName(p: PatientRow): string {
 }
 
 /** The latest intake with anything in it: submitted first, else the one in progress. */
-function storyIntake(rows: readonly IntakeRow[]): IntakeRow | undefined {
+function storyIntake(rows: readonly SummaryIntake[]): SummaryIntake | undefined {
   return rows.find((r) => r.status === 'submitted') ?? rows.find((r) => r.savedPages.length > 0);
 }
 
-function safetyItems(tasks: readonly TaskListRow[], intake: IntakeRow | undefined, responses: readonly SummaryResponseRow[], patient: PatientRow, asOf: Date): SummaryItem[] {
+function safetyItems(tasks: readonly SummaryTask[], intake: SummaryIntake | undefined, responses: readonly SummaryResponse[], patient: PatientRow, asOf: Date): SummaryItem[] {
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const open = (t: TaskListRow): boolean => t.status === 'open' || t.status === 'in_progress';
+  const open = (t: SummaryTask): boolean => t.status === 'open' || t.status === 'in_progress';
   const items: SummaryItem[] = [];
   const shownTasks = new Set<string>();
-  const fromTask = (t: TaskListRow, kind: SummaryItem['kind']): SummaryItem => ({
+  const fromTask = (t: SummaryTask, kind: SummaryItem['kind']): SummaryItem => ({
     kind,
     title: t.title,
     detail: t.details ?? '',
@@ -154,7 +152,7 @@ function storySection(story: Partial<PainStory>): PreVisitSummary['story'] {
   return { sentences, regions, character, impact, tried, fears: story.fears ?? null, hopes: story.hopes ?? null };
 }
 
-function scoreSection(responses: readonly SummaryResponseRow[]): { scores: SummaryScore[]; activities: PreVisitSummary['activities'] } {
+function scoreSection(responses: readonly SummaryResponse[]): { scores: SummaryScore[]; activities: PreVisitSummary['activities'] } {
   const scores: SummaryScore[] = [];
   let activities: PreVisitSummary['activities'] = [];
   for (const id of INSTRUMENT_IDS) {
@@ -194,15 +192,9 @@ function psfsActivities(at: string, score: InstrumentScore, previous: Instrument
 
 export async function buildSummary(ctx: AppContext, patient: PatientRow): Promise<PreVisitSummary> {
   const asOf = ctx.clock();
-  const [intakes, responses, tasks, assessments] = await Promise.all([
-    intakesFor(ctx.db, patient.orgId, patient.id),
-    summaryResponses(ctx.db, patient.orgId, patient.id, INSTRUMENT_IDS),
-    tasksForPatient(ctx.db, patient.orgId, patient.id, false),
-    assessmentsFor(ctx.db, patient.orgId, patient.id, 1),
-  ]);
+  const { intakes, responses, tasks, latestAssessment: latest } = await summaryFacts(ctx.db, patient.orgId, patient.id, INSTRUMENT_IDS);
   const intake = storyIntake(intakes);
   const story = (intake?.story ?? {}) as Partial<PainStory>;
-  const latest = assessments[0];
   const onset = latest?.onsetDate ? { date: latest.onsetDate, from: 'assessment' as const } : story.onset?.date ? { date: story.onset.date, from: 'intake' as const } : null;
   const chronicity = onset ? classifyChronicity(onset.date, asOf) : null;
   const { scores, activities } = scoreSection(responses.filter((r) => isInstrumentId(r.instrumentId)));
