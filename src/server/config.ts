@@ -23,6 +23,11 @@ export interface ServerConfig {
   poolSize: number;
   /** How long a resolved session is cached in this process (ms); 0 turns the cache off. */
   sessionCacheMs: number;
+  /**
+   * How much V8 lets the heap grow past what was live after a full collection before collecting again, in
+   * percent (V8's --heap-growing-percent); 0 keeps V8's own choice. See src/server/main.ts.
+   */
+  heapGrowingPercent: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): ServerConfig {
@@ -42,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     bodyLimitBytes: intFrom(env.BODY_LIMIT_BYTES, 1_048_576),
     poolSize: intFrom(env.DATABASE_POOL_SIZE, 10),
     sessionCacheMs: intFrom(env.SESSION_CACHE_MS, 5000),
+    heapGrowingPercent: intFrom(env.HEAP_GROWING_PERCENT, 30),
   };
 }
 
