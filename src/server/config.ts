@@ -47,7 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     bodyLimitBytes: intFrom(env.BODY_LIMIT_BYTES, 1_048_576),
     poolSize: intFrom(env.DATABASE_POOL_SIZE, 10),
     sessionCacheMs: intFrom(env.SESSION_CACHE_MS, 5000),
-    heapGrowingPercent: intFrom(env.HEAP_GROWING_PERCENT, 60),
+    heapGrowingPercent: intFrom(env.HEAP_GROWING_PERCENT, 100),
   };
 }
 

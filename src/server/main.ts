@@ -19,9 +19,11 @@ import { raiseReminder, rescheduleReminders } from './tasks/tasks.service';
 
 const config = loadConfig();
 // Under bursty load V8 otherwise lets the heap grow to several times what is live before a full
-// collection: on the bench's read load about 290 MB peak instead of about 210 MB with the default 60, for
-// the same CPU per request and no measurable change in latency (README, "figures"). The flag is read at
-// each collection, so setting it here, before any load, takes effect.
+// collection: about 290-310 MB peak on the bench's list and read loads instead of about 235 MB with the
+// default 100 (the heap may grow to twice its live size). Lower values save more memory but collect so
+// often that the pre-visit summary pays for it (at 60: +16 % CPU, p99 72 instead of 55 ms); at 100 CPU and
+// latency are within the benches' noise of V8's own choice (README, "figures"). The flag is read at each
+// collection, so setting it here, before any load, takes effect.
 if (config.heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
 await database.migrate();
