@@ -13,7 +13,8 @@
  * ISO 8601 text and are turned into Dates here, truncated to the millisecond like the drivers' own parsing.
  * Filters by org_id and patient_id like every query (docs/architecture.md "Sharding on paper").
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { preparedFor } from '../prepared';
 import { patients } from '../schema';
@@ -55,15 +56,27 @@ const LATEST_ASSESSMENT = sql`SELECT json_build_object('mechanism', a.mechanism,
   ORDER BY a.assessed_at DESC, a.created_at DESC LIMIT 1`;
 
 const SERIES = sql`q.org_id = ${patients.orgId} AND q.patient_id = ${patients.id} AND q.instrument_id = wanted.instrument_id AND q.status = 'completed'`;
-const RESPONSES = sql`SELECT coalesce(json_agg(json_build_object('id', r.id, 'instrumentId', r.instrument_id, 'score', r.score,
+/**
+ * The instrument list is written into the statement as a constant, not sent as a parameter: with an array
+ * parameter PostgreSQL's generic plan guesses 10 elements where a custom plan sees 8, prices itself a
+ * little higher and is never chosen, so every execution was planned again (about 0.7 ms of planning plus
+ * 0.8 ms of execution per view, against 0.4 ms with the generic plan). Each distinct list gets its own
+ * prepared statement.
+ */
+function responsesFor(instrumentIds: readonly string[]): SQL {
+  for (const id of instrumentIds) if (!INSTRUMENT_ID.test(id)) throw new Error(`summaryFacts: unexpected instrument id ${JSON.stringify(id)}`);
+  const list = sql.raw(`ARRAY[${instrumentIds.map((id) => `'${id}'`).join(', ')}]::text[]`);
+  return sql`SELECT coalesce(json_agg(json_build_object('id', r.id, 'instrumentId', r.instrument_id, 'score', r.score,
     'authoredAt', r.authored_at) ORDER BY r.authored_at ASC, r.created_at ASC), '[]'::json)
-  FROM unnest(${sql.placeholder('instrumentIds')}::text[]) AS wanted(instrument_id) CROSS JOIN LATERAL (
+  FROM unnest(${list}) AS wanted(instrument_id) CROSS JOIN LATERAL (
     (SELECT q.id, q.instrument_id, q.score, q.authored_at, q.created_at FROM questionnaire_responses q WHERE ${SERIES}
       ORDER BY q.authored_at DESC, q.created_at DESC LIMIT 5)
     UNION ALL
     (SELECT q.id, q.instrument_id, q.score, q.authored_at, q.created_at FROM questionnaire_responses q WHERE ${SERIES}
       AND (q.score->>'total') IS NOT NULL ORDER BY q.authored_at ASC, q.created_at ASC LIMIT 1)
   ) r`;
+}
+const INSTRUMENT_ID = /^[a-z0-9-]+$/;
 
 function date(text: string): Date;
 function date(text: string | null): Date | null;
@@ -72,19 +85,21 @@ function date(text: string | null): Date | null {
 }
 
 export async function summaryFacts(db: DbOrTx, orgId: string, patientId: string, instrumentIds: readonly string[]): Promise<SummaryFacts> {
-  const query = preparedFor(db, 'summary_facts', (d, name) =>
+  // Statement names are cut at 63 bytes by PostgreSQL: name each list by a short digest of it.
+  const listKey = createHash('sha256').update(instrumentIds.join(',')).digest('hex').slice(0, 16);
+  const query = preparedFor(db, `summary_facts_${listKey}`, (d, name) =>
     d
       .select({
         intakes: sql<AsJson<SummaryIntake>[]>`(${INTAKES})`,
         tasks: sql<AsJson<SummaryTask>[]>`(${TASKS})`,
         latestAssessment: sql<AsJson<SummaryAssessment> | null>`(${LATEST_ASSESSMENT})`,
-        responses: sql<AsJson<SummaryResponse>[]>`(${RESPONSES})`,
+        responses: sql<AsJson<SummaryResponse>[]>`(${responsesFor(instrumentIds)})`,
       })
       .from(patients)
       .where(and(eq(patients.orgId, sql.placeholder('orgId')), eq(patients.id, sql.placeholder('patientId'))))
       .prepare(name),
   );
-  const row = (await query.execute({ orgId, patientId, instrumentIds: [...instrumentIds] }))[0];
+  const row = (await query.execute({ orgId, patientId }))[0];
   if (!row) return { intakes: [], tasks: [], latestAssessment: undefined, responses: [] };
   // With few responses the baseline is also one of the newest five: keep it once.
   const seen = new Set<string>();
