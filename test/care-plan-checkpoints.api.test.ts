@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, tasks } from '../src/db/schema';
 import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
-import { buildClinic, TEST_PASSWORD } from './support/builders';
+import { buildCarePlanBody, buildClinic, TEST_PASSWORD } from './support/builders';
 import { detailPaths, expectError } from './support/http';
 
 let t: TestApp;
@@ -33,19 +33,8 @@ function ok<T>(res: LightMyRequestResponse, status = 200): T {
   return res.json<T>();
 }
 
-const plan = () => ({
-  title: 'Cycling again',
-  status: 'active',
-  startDate: '2026-09-01',
-  phase: 'extending-window',
-  ongoingCare: null,
-  baselineSymptomScore: 6,
-  goals: [{ id: 'g1', activity: 'Cycling', statement: 'Cycle 20 minutes on the flat', baselineScore: 2, targetScore: 7, targetDate: '2027-01-31', status: 'active' }],
-  interventions: [{ id: 'i1', domain: 'rehabilitation', description: 'Needling weekly', ownerUserId: clinic.prescriberA.id, ownerRole: null, status: 'active', expectedStartDate: null, expectedWaitDays: null, bridgePlan: null }],
-  checkpointSchedule: { firstDate: '2026-11-20', intervalDays: 14 },
-  graduationCriteria: [{ id: 'c1', statement: 'Cycles 20 minutes twice a week', goalId: 'g1' }],
-  patientSummary: null,
-});
+const plan = () =>
+  buildCarePlanBody({ ownerUserId: clinic.prescriberA.id, title: 'Cycling again', activity: 'Cycling', goal: 'Cycle 20 minutes on the flat', targetDate: '2027-01-31', intervention: 'Needling weekly', criterion: 'Cycles 20 minutes twice a week' });
 
 beforeAll(async () => {
   t = await buildTestApp({ loginRateLimitPerMinute: 1000 });

@@ -8,7 +8,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
-import { buildClinic, buildPatient, TEST_PASSWORD } from './support/builders';
+import { buildCarePlanBody, buildClinic, buildPatient, TEST_PASSWORD } from './support/builders';
 
 let t: TestApp;
 let clinic: Awaited<ReturnType<typeof buildClinic>>;
@@ -33,19 +33,8 @@ function ok<T>(res: LightMyRequestResponse, status = 200): T {
 
 const reasonsOf = (due: Due, patientId: string): { kind: string; detail: string }[] | undefined => due.items.find((i) => i.patientId === patientId)?.reasons;
 
-const plan = () => ({
-  title: 'Walking the dog again',
-  status: 'active',
-  startDate: '2026-09-01',
-  phase: 'extending-window',
-  ongoingCare: null,
-  baselineSymptomScore: 6,
-  goals: [{ id: 'g1', activity: 'Walking', statement: 'Walk the dog for 20 minutes', baselineScore: 2, targetScore: 7, targetDate: '2027-02-28', status: 'active' }],
-  interventions: [{ id: 'i1', domain: 'rehabilitation', description: 'Manual therapy weekly', ownerUserId: clinic.prescriberA.id, ownerRole: null, status: 'active', expectedStartDate: null, expectedWaitDays: null, bridgePlan: null }],
-  checkpointSchedule: { firstDate: '2026-11-20', intervalDays: 14 },
-  graduationCriteria: [{ id: 'c1', statement: 'Walks the dog 20 minutes most days', goalId: 'g1' }],
-  patientSummary: null,
-});
+const plan = () =>
+  buildCarePlanBody({ ownerUserId: clinic.prescriberA.id, title: 'Walking the dog again', activity: 'Walking', goal: 'Walk the dog for 20 minutes', targetDate: '2027-02-28', intervention: 'Manual therapy weekly', criterion: 'Walks the dog 20 minutes most days' });
 
 beforeAll(async () => {
   t = await buildTestApp({ loginRateLimitPerMinute: 1000 });

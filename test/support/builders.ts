@@ -89,3 +89,24 @@ export async function buildClinic(db: Db) {
   await buildConsent(db, { orgId: org.id, patientId: patientA.id, caregiverUserId: caregiver.id, scopes: ['demographics', 'appointments'] });
   return { org, prescriberA, therapistB, bhA, coordinator, lead, admin, teamA, teamB, patientA, patientB, patientUser, caregiver };
 }
+
+/**
+ * The body of POST /api/v1/patients/:id/care-plan: an active plan in the extending-window phase with one
+ * goal (baseline 2, target 7), one weekly rehabilitation intervention owned by `ownerUserId`, checkpoints
+ * every 14 days from 2026-11-20 and one graduation criterion.
+ */
+export function buildCarePlanBody(input: { ownerUserId: string; title: string; activity: string; goal: string; targetDate: string; intervention: string; criterion: string }) {
+  return {
+    title: input.title,
+    status: 'active',
+    startDate: '2026-09-01',
+    phase: 'extending-window',
+    ongoingCare: null,
+    baselineSymptomScore: 6,
+    goals: [{ id: 'g1', activity: input.activity, statement: input.goal, baselineScore: 2, targetScore: 7, targetDate: input.targetDate, status: 'active' }],
+    interventions: [{ id: 'i1', domain: 'rehabilitation', description: input.intervention, ownerUserId: input.ownerUserId, ownerRole: null, status: 'active', expectedStartDate: null, expectedWaitDays: null, bridgePlan: null }],
+    checkpointSchedule: { firstDate: '2026-11-20', intervalDays: 14 },
+    graduationCriteria: [{ id: 'c1', statement: input.criterion, goalId: 'g1' }],
+    patientSummary: null,
+  };
+}
