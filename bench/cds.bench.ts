@@ -1,7 +1,9 @@
 /**
  * `npm run bench:cds` (embedded database, then PostgreSQL too when DATABASE_URL is set): CDS Hooks
  * `order-sign` over HTTP for a patient with 10 active medications, prefetch-only and with stored Painpath
- * records; then the domain core's MME + risk evaluations per second (bench/opioids.bench.ts).
+ * records; then the transport floor (bench/floor-server.ts: the same request and an answer of the same size
+ * through Fastify with no CDS work, to show what HTTP and JSON alone cost on this machine); then the domain
+ * core's MME + risk evaluations per second (bench/opioids.bench.ts).
  *
  * Target (issue 7, Bench): order-sign p99 <= 10 ms at 50 concurrent connections with prefetch.
  *
@@ -20,13 +22,17 @@
  * over the same connections for throughput. Latency is each response's own time in fractional ms (as in
  * bench/load.ts); only 200 answers count towards latency.
  * Flags: --rate <req/s> (500) --connections <n> (50) --duration <s> (8) --warmup <s> (2) --count <n> (4000)
- *        --budget <s> (600)
+ *        --db embedded|postgres|both (embedded, plus postgres when DATABASE_URL is set)
+ *        --records prefetch-only,stored (which request bodies to run)
+ *        --budget <s> (600) --cpu-prof (profile each server; .cpuprofile files in bench/results/profiles)
  * Exit code 0 when the run completed (targets met or not: the verdict lines say), 1 on failure, 2 on the
  * watchdog or a signal.
  */
 import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEmbedded, createPostgres, type BenchDatabase } from './bench-database';
 import { httpRequest } from './http';
@@ -42,6 +48,9 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     count: { type: 'string', default: '4000' },
     budget: { type: 'string', default: '600' },
+    'cpu-prof': { type: 'boolean', default: false },
+    db: { type: 'string' },
+    records: { type: 'string', default: 'prefetch-only,stored' },
   },
 });
 const RATE = Number(values.rate);
@@ -50,12 +59,16 @@ const DURATION_S = Number(values.duration);
 const WARMUP_S = Number(values.warmup);
 const COUNT = Number(values.count);
 const BUDGET_S = Number(values.budget);
+const RECORDS = new Set(values.records.split(',').map((r) => (r === 'stored' ? 'stored records' : r)));
+const NODE_FLAGS = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.join(REPO_ROOT, 'bench', 'results', 'profiles')] : [];
 const TARGET_P99_MS = 10;
 const ADMIN = 'sam.ortega@riverbend.example';
 const STAFF = 'dr.okafor@riverbend.example';
 const PASSWORD = 'painpath-demo';
 
 let database: BenchDatabase | undefined;
+/** The prefetch-only request and the real server's answer to it, for the transport floor. */
+let floorInput: { body: string; answer: string; token: string } | undefined;
 let server: StartedServer | undefined;
 const out = (line = ''): void => void process.stdout.write(line + '\n');
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
@@ -142,7 +155,7 @@ async function benchDatabase(kind: 'embedded' | 'postgres', adminUrl?: string): 
   out(`\n== CDS order-sign bench: ${kind}`);
   database = kind === 'postgres' && adminUrl ? await createPostgres(adminUrl) : createEmbedded();
   out(`database: ${database.describe}`);
-  server = await startServer({ env: { ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAINPATH_JOBS: 'off', PAINPATH_DEMO: 'on' }, startTimeoutMs: 240_000 });
+  server = await startServer({ env: { ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAINPATH_JOBS: 'off', PAINPATH_DEMO: 'on' }, startTimeoutMs: 240_000, nodeFlags: NODE_FLAGS });
   const base = server.baseUrl;
   out(`server: ${server.launcher} src/server/main.ts at ${base}, up in ${Math.round(server.startupMs)} ms`);
 
@@ -167,9 +180,11 @@ async function benchDatabase(kind: 'embedded' | 'postgres', adminUrl?: string): 
   };
   const url = `${base}/cds-services/painpath-opioid-order-sign`;
   for (const [name, body] of Object.entries(bodies)) {
+    if (!RECORDS.has(name)) continue;
     const one = await httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
     if (one.status !== 200) throw new Error(`order-sign (${name}): ${one.status} ${one.body.slice(0, 400)}`);
     const cards = (JSON.parse(one.body) as { cards: { summary: string }[] }).cards;
+    if (name === 'prefetch-only') floorInput = { body, answer: one.body, token };
     out(`\n-- ${name}: ${body.length.toLocaleString('en-US')} bytes in, ${one.body.length.toLocaleString('en-US')} bytes out, ${cards.length} cards: ${cards.map((c) => c.summary).join(' | ')}`);
     out(`   load average before (1/5/15 min) ${loadavg()}`);
     await load(url, token, body, { rate: RATE, durationS: WARMUP_S });
@@ -189,12 +204,59 @@ async function benchDatabase(kind: 'embedded' | 'postgres', adminUrl?: string): 
   await cleanup();
 }
 
+/**
+ * The same loads against bench/floor-server.ts: HTTP, JSON parsing of the same request and writing an answer
+ * of the same size, with no CDS work at all. What the real service can reach on this machine is above this.
+ */
+async function transportFloor(): Promise<void> {
+  if (floorInput === undefined) return;
+  const { body, answer, token } = floorInput;
+  out('\n== transport floor: bench/floor-server.ts (Fastify parses the same request and sends a fixed answer of the same size; no CDS work)');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'painpath-floor-'));
+  const answerFile = path.join(dir, 'answer.json');
+  writeFileSync(answerFile, answer);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts', answerFile], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error('the floor server did not start within 30 s')), 30_000);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+        const match = /floor server at (http:\/\/\S+)/.exec(text);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the floor server exited (${code})`)));
+    });
+    const url = `${base}/floor`;
+    const one = await httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (one.status !== 200 || one.body.length !== answer.length) throw new Error(`floor server answered ${one.status}, ${one.body.length} bytes`);
+    out(`   ${body.length.toLocaleString('en-US')} bytes in, ${one.body.length.toLocaleString('en-US')} bytes out`);
+    await load(url, token, body, { rate: RATE, durationS: WARMUP_S });
+    const paced = await load(url, token, body, { rate: RATE, durationS: DURATION_S });
+    out(`   paced ${RATE} req/s over ${CONNECTIONS} connections, ${DURATION_S} s: ${paced.ok} × 200; latency p50 ${ms(paced.p50)} ms, p90 ${ms(paced.p90)} ms, p99 ${ms(paced.p99)} ms, max ${ms(paced.max)} ms`);
+    const burst = await load(url, token, body, { amount: COUNT });
+    out(`   unpaced ${COUNT} requests over ${CONNECTIONS} connections: ${(burst.requests / burst.seconds).toFixed(0)} req/s; latency p50 ${ms(burst.p50)} ms, p99 ${ms(burst.p99)} ms`);
+    verdicts.push(`floor: a route with no CDS work at all has paced p99 ${ms(paced.p99)} ms on this machine (unpaced p99 ${ms(burst.p99)} ms)`);
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   out(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; load average at start ${loadavg()} (shared machine: other work runs beside this bench)`);
-  await benchDatabase('embedded');
   const adminUrl = process.env.DATABASE_URL || undefined;
-  if (adminUrl) await benchDatabase('postgres', adminUrl);
-  else out('\n(PostgreSQL skipped: DATABASE_URL is not set)');
+  const which = values.db ?? (adminUrl ? 'both' : 'embedded');
+  if (which !== 'postgres') await benchDatabase('embedded');
+  if (which !== 'embedded') {
+    if (adminUrl) await benchDatabase('postgres', adminUrl);
+    else out('\n(PostgreSQL skipped: DATABASE_URL is not set)');
+  }
+
+  await transportFloor();
 
   out('\n== domain core: calculateMme + reviewRisk, 10 medications (bench/opioids.bench.ts)');
   const micro = spawnSync(process.execPath, ['--import', 'tsx', 'bench/opioids.bench.ts', '--iterations', '30000', '--budget', '15'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -8,7 +8,7 @@
  * p99 <= 50 ms on PostgreSQL under a bounded concurrent load; the summary page visible in <= 1 s in headless
  * Chromium on loopback.
  *
- * Steps: start the real server (bench/server-process.ts, demo seed on) on a fresh database
+ * Steps: build the web app when it is missing or stale (as `npm start` does); start the real server (bench/server-process.ts, demo seed on) on a fresh database
  * (bench/bench-database.ts); sign in as the North-team prescriber and add a new North-team patient through
  * POST /api/v1/patients (checks the write path; the patient has no portal account, so the check-ins go to
  * the demo patient Maria Garcia, who can answer for herself); add WEEKS x (PEG, PHQ-9, GAD-7, PSFS)
@@ -26,6 +26,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import buildWebIfNeeded from '../e2e/global-setup';
 import { openBrowser, type BrowserSession } from '../e2e/support/browser';
 import { createEmbedded, createPostgres, type BenchDatabase } from './bench-database';
 import { CpuWindow } from './cpu';
@@ -188,6 +189,8 @@ async function main(): Promise<void> {
   const kind = adminUrl ? 'postgres' : 'embedded';
   out(`== Painpath summary bench: ${kind}`);
   out(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; load average at start (1/5/15 min) ${loadavg()}`);
+  // The page loads below need the built web app, as `npm start` and the browser tests do.
+  buildWebIfNeeded();
   database = adminUrl ? await createPostgres(adminUrl) : createEmbedded();
   out(`database: ${database.describe}`);
   const env = { ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAINPATH_JOBS: 'on', PAINPATH_DEMO: 'on' };
