@@ -134,6 +134,27 @@ describe('prefetch only', () => {
     expect(await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [ibuprofen], prefetch }))).toEqual([]);
   });
 
+  it('order-select fires for the selected draft only, and every draft counts in the regimen the cards describe', async () => {
+    const ibuprofen = medicationRequest('new-ibu', 'ibuprofen 400 MG Oral Tablet', { value: 1, unit: 'tablet' }, daily(3));
+    const alprazolam = medicationRequest('new-alp', 'alprazolam 0.5 MG Oral Tablet', { value: 1, unit: 'tablet' }, daily(2));
+    const prefetch = { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: emptyConditions };
+    const select = (selections: string[]): Promise<CdsCard[]> => cards(SELECT, cdsRequest('order-select', 'ehr-1', { drafts: [oxy5q6, ibuprofen, alprazolam], selections, prefetch }));
+    // Choosing ibuprofen beside a pending oxycodone draft does not repeat the opioid cards.
+    expect(await select(['MedicationRequest/new-ibu'])).toEqual([]);
+    // Choosing the oxycodone: its MME, with the other drafts in the regimen (the pending alprazolam is co-prescribed).
+    const oxy = await select(['MedicationRequest/ehr-oxy']);
+    expect(topic(oxy, 'mme')[0]?.summary).toBe('Opioids with this order: 30 MME/day (CDC 2022 factors)');
+    expect(topic(oxy, 'co-prescribing').map((c) => c.summary)).toEqual(['Opioid with a benzodiazepine']);
+    // Choosing the benzodiazepine while the oxycodone is pending fires the co-prescribing card too; a full
+    // reference URL names the draft as well as the relative reference does.
+    const benzo = await select(['https://ehr.example/fhir/MedicationRequest/new-alp']);
+    expect(topic(benzo, 'co-prescribing').map((c) => c.summary)).toEqual(['Opioid with a benzodiazepine']);
+    // A selection that names no draft is reported with its path, not ignored in silence.
+    const unknown = await select(['MedicationRequest/ehr-oxy', 'MedicationRequest/not-a-draft']);
+    expect(topic(unknown, 'data-quality')[0]?.detail).toContain('context.selections[1]');
+    expect(await select(['MedicationRequest/not-a-draft'])).toEqual([]);
+  });
+
   it('a draft that stops a long-used opioid at once is flagged as faster than the reference bounds (Rec 5)', async () => {
     const current = medicationRequest('ehr-oxy30', 'oxycodone hydrochloride 30 MG Oral Tablet', { value: 1, unit: 'tablet' }, q(6), { authoredOn: '2024-06-01' });
     const stop = { ...current, id: 'stop-1', status: 'cancelled' as const, priorPrescription: { reference: 'MedicationRequest/ehr-oxy30' } };

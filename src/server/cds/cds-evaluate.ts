@@ -8,8 +8,12 @@
  * (cqframework/opioid-cds-r4): order hooks fire for opioid orders, co-prescribing cards when both are present.
  *
  * Assumptions (ours):
- * - Order hooks answer only when a draft order is an opioid or a sedating medicine named by Rec 11 (or stops
- *   an opioid), and only when an opioid is on the list with the drafts applied; otherwise no cards.
+ * - Order hooks answer only when a selected draft order is an opioid or a sedating medicine named by Rec 11
+ *   (or stops an opioid), and only when an opioid is on the list with the drafts applied; otherwise no cards.
+ *   At order-select only the drafts named in `selections` trigger (so choosing an unrelated medicine beside
+ *   a pending opioid draft does not repeat the opioid cards); every draft, selected or not, is part of the
+ *   regimen the cards describe, because all of them are about to be signed. At order-sign every draft is
+ *   selected.
  * - For monitoring, draft orders count as active (they are about to be signed).
  * - The MME card is info; it is a warning only when the drafts raise the total to the reassess guidepost or
  *   above (Rec 4 applies to starting or increasing, never to a dose that is not changing).
@@ -105,7 +109,7 @@ export function evaluateOpioidCds(input: EvaluationInput): CdsCard[] {
     return data === null ? cards : [...cards, data];
   }
 
-  const relevant = input.drafts.some((d) => isOpioidOrder(d.order) || isSedative(d.order));
+  const relevant = input.drafts.some((d) => d.selected && (isOpioidOrder(d.order) || isSedative(d.order)));
   if (!relevant) return [];
   const applied = applyDrafts(input.activeOrders, input.drafts);
   const issues = [...input.issues, ...applied.issues];

@@ -14,6 +14,10 @@
  *   = substance use disorder; G47.3 or SNOMED 73430006 / 78275009 (sleep apnoea) = sleep-disordered
  *   breathing. A condition found sets the fact to true; nothing found leaves it "not recorded", never false.
  * - Conditions marked entered-in-error or refuted are ignored.
+ * - order-select: `context.selections` names the newly selected drafts as "MedicationRequest/<id>" (CDS Hooks
+ *   2.0; a bare id or a full URL ending in that reference is read the same way). A selection that names no
+ *   draft in `context.draftOrders` is reported as an issue. Without `selections` (order-sign) every draft
+ *   counts as selected.
  */
 import type { Bundle, Condition, MedicationRequest, Patient, Resource } from '@medplum/fhirtypes';
 import type { Issue } from '../../domain/issues';
@@ -26,6 +30,11 @@ export interface DraftOrder {
   replacesId: string | null;
   /** The draft stops the order it replaces. */
   stops: boolean;
+  /**
+   * The clinician has this draft in hand: named in order-select's `context.selections`, and every draft at
+   * order-sign (all of them are being signed).
+   */
+  selected: boolean;
 }
 
 export interface CdsInput {
@@ -53,16 +62,35 @@ const pathOf = (base: string, index: number): string => (index < 0 ? base : `${b
 
 const STOPPING = new Set(['cancelled', 'stopped', 'completed']);
 
-function readDrafts(bundle: Bundle | undefined, issues: Issue[]): DraftOrder[] {
+/** The MedicationRequest id a selection names, or null when it names another kind of resource. */
+function selectedId(selection: string): string | null {
+  const match = /(?:^|\/)MedicationRequest\/([^/]+)$/.exec(selection);
+  if (match?.[1] !== undefined) return match[1];
+  return selection.includes('/') ? null : selection;
+}
+
+function readDrafts(bundle: Bundle | undefined, selections: readonly string[] | undefined, issues: Issue[]): DraftOrder[] {
   const drafts: DraftOrder[] = [];
-  for (const { resource, index } of resourcesOf<MedicationRequest>(bundle, 'MedicationRequest').items) {
+  const items = resourcesOf<MedicationRequest>(bundle, 'MedicationRequest').items;
+  const chosen = selections === undefined ? null : new Set(selections.flatMap((s) => selectedId(s) ?? []));
+  if (selections !== undefined && chosen !== null) {
+    const draftIds = new Set(items.flatMap(({ resource }) => (resource.id === undefined ? [] : [resource.id])));
+    selections.forEach((selection, i) => {
+      const id = selectedId(selection);
+      if (id === null || !draftIds.has(id)) {
+        issues.push({ code: 'cds.selection-not-in-drafts', path: `context.selections[${i}]`, message: `The selection "${selection}" names no MedicationRequest in context.draftOrders; it was not used.`, severity: 'warning' });
+      }
+    });
+  }
+  for (const { resource, index } of items) {
     const prior = resource.priorPrescription?.reference?.replace(/^.*MedicationRequest\//, '') ?? null;
     const stops = STOPPING.has(resource.status ?? '');
     // A stopping draft is read as a draft so the domain keeps it out of the "after" regimen by its replacement.
     const reading = fromFhirMedicationRequest({ ...resource, status: 'draft' }, { fallbackId: `draft-${index}`, basePath: pathOf('context.draftOrders', index) });
     issues.push(...reading.issues);
     if (reading.order === null) continue;
-    drafts.push({ order: reading.order, replacesId: prior ?? resource.id ?? null, stops });
+    const selected = chosen === null || (resource.id !== undefined && chosen.has(resource.id));
+    drafts.push({ order: reading.order, replacesId: prior ?? resource.id ?? null, stops, selected });
   }
   return drafts;
 }
@@ -91,7 +119,7 @@ function readHistory(conditions: readonly Condition[]): RiskHistory {
 
 /** The parts of a validated request read here (FHIR content was checked only for `resourceType`). */
 export interface CdsRequestParts {
-  context: { draftOrders?: { resourceType: 'Bundle' } | undefined };
+  context: { draftOrders?: { resourceType: 'Bundle' } | undefined; selections?: string[] | undefined };
   prefetch?: { patient?: { resourceType: string } | null; medications?: { resourceType: string } | null; conditions?: { resourceType: string } | null } | undefined;
 }
 
@@ -115,7 +143,7 @@ export function readCdsInput(body: CdsRequestParts, wantsDrafts: boolean): CdsIn
   }
   const conditions = resourcesOf<Condition>(prefetch.conditions, 'Condition');
   if (!conditions.given) missing.push('prefetch.conditions');
-  const drafts = wantsDrafts ? readDrafts(body.context.draftOrders as Bundle | undefined, issues) : [];
+  const drafts = wantsDrafts ? readDrafts(body.context.draftOrders as Bundle | undefined, body.context.selections, issues) : [];
   return {
     patient: patientRead.items[0]?.resource ?? null,
     prefetchOrders,
