@@ -2,7 +2,7 @@
  * Browser journey of the medications page, clicked through as a prescriber would, with axe-core checks and
  * screenshots (look at them: .test-artifacts/screenshots/medications-*.png). Dr. Okafor (North team) opens
  * Lan Nguyen's record, goes to Medications, adds oxycodone from free-text directions and confirms what was
- * read, sees the MME and risk panels, enters a urine test with an unexpected result and sees the
+ * read, sees the MME and risk panels, records opioid use disorder and sees medication treatment offered, enters a urine test with an unexpected result and sees the
  * conversation task, then builds, saves and sees the chart of a taper plan. One step runs at 375 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,15 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
     expect(await risk.textContent()).not.toMatch(/taper now|ceiling/i);
     await expectAccessible(page);
     await screenshot(page, 'medications-02-mme-and-risk');
+    // The care team records opioid use disorder: the review offers medication treatment (CDC 2022 Rec 12).
+    await risk.getByRole('button', { name: 'Record risk factors' }).click();
+    const factors = page.getByRole('form', { name: 'Record risk factors' });
+    await factors.getByLabel('Opioid use disorder').selectOption({ label: 'Yes' });
+    await factors.getByRole('button', { name: 'Save risk factors' }).click();
+    await risk.getByText('Opioid use disorder: offer medication treatment').waitFor();
+    await risk.getByText(/detoxification alone, without medication/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'medications-02b-opioid-use-disorder');
     await signOut(page);
     await page.close();
   }, 240_000);

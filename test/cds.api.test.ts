@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMedicationOrder } from '../src/db/repositories/medications.repository';
-import { insertPdmpCheck } from '../src/db/repositories/opioid-monitoring.repository';
+import { insertPdmpCheck, saveRiskHistory } from '../src/db/repositories/opioid-monitoring.repository';
 import { apiTokens, auditEvents } from '../src/db/schema';
 import { sha256 } from '../src/server/auth/actor';
 import type { CdsCard } from '../src/server/cds/cds-cards';
@@ -176,6 +176,40 @@ describe('prefetch only', () => {
     expect(topic(await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [gentle], prefetch })), 'abrupt-change')).toEqual([]);
   });
 
+  it('starting with an extended-release opioid: a Rec 3 card, and a review within 7 days (Rec 7)', async () => {
+    const oxyEr = medicationRequest('new-oxy-er', 'oxycodone hydrochloride 10 MG 12HR Extended Release Oral Tablet', { value: 1, unit: 'tablet' }, q(12));
+    const out = await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [oxyEr], prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: emptyConditions } }));
+    const [ir] = topic(out, 'immediate-release');
+    expect(ir).toMatchObject({ summary: 'Starting opioids with an extended-release or long-acting product', indicator: 'warning' });
+    expect(ir?.source.label).toBe('CDC 2022 opioid guideline, Recommendation 3');
+    const [review] = topic(out, 'follow-up');
+    expect(review).toMatchObject({ summary: 'Plan a benefit and risk review within 7 days', indicator: 'info' });
+    expect(review?.source.label).toBe('CDC 2022 opioid guideline, Recommendation 7');
+    expect(review?.detail).toContain('reviewAfterChangeHigherRiskDays=7');
+    // An immediate-release start: no Rec 3 card, and the 4-week window.
+    const ir5 = await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [oxy5q6], prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: emptyConditions } }));
+    expect(topic(ir5, 'immediate-release')).toEqual([]);
+    expect(topic(ir5, 'follow-up')[0]?.summary).toBe('Plan a benefit and risk review within 28 days');
+    // The same dose again (a renewal of the order on the list): no follow-up card.
+    const renewal = await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [oxy5q6], prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([oxy5q6]), conditions: emptyConditions } }));
+    expect(topic(renewal, 'follow-up')).toEqual([]);
+  });
+
+  it('opioid use disorder in prefetched Conditions: a Rec 12 card offering medication treatment, with or without an opioid order', async () => {
+    const oud = { resourceType: 'Condition' as const, subject: { reference: 'Patient/ehr-1' }, code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'F11.20' }] } };
+    const prefetch = { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: searchset([oud]) };
+    const [card] = topic(await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [oxy5q6], prefetch })), 'oud-treatment');
+    expect(card).toMatchObject({ summary: 'Opioid use disorder: offer medication treatment', indicator: 'warning' });
+    expect(card?.source.label).toBe('CDC 2022 opioid guideline, Recommendation 12');
+    expect(card?.detail).toContain('buprenorphine, methadone or naltrexone');
+    const view = await cards(VIEW, cdsRequest('patient-view', 'ehr-1', { prefetch }));
+    expect(view.map((c) => c.summary)).toEqual(['Opioid use disorder: offer medication treatment']);
+    // Buprenorphine marked by the EHR as for opioid use disorder is not recognised from FHIR, so only
+    // naltrexone (never for pain) silences the card there.
+    const naltrexone = medicationRequest('ehr-ntx', 'naltrexone hydrochloride 50 MG Oral Tablet', { value: 1, unit: 'tablet' }, daily(1));
+    expect(await cards(VIEW, cdsRequest('patient-view', 'ehr-1', { prefetch: { ...prefetch, medications: searchset([naltrexone]) } }))).toEqual([]);
+  });
+
   it('conditions in prefetch feed the naloxone criteria (history of overdose)', async () => {
     const overdose = { resourceType: 'Condition' as const, subject: { reference: 'Patient/ehr-1' }, code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'T40.2X1A' }] } };
     const out = await cards(SIGN, cdsRequest('order-sign', 'ehr-1', { drafts: [oxy5q6], prefetch: { patient: ehrPatient('ehr-1'), medications: searchset([]), conditions: searchset([overdose]) } }));
@@ -221,6 +255,12 @@ describe('with stored Painpath records', () => {
     expect(topic(out, 'pdmp')).toEqual([]);
     const events = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.patientId, clinic.patientA.id), eq(auditEvents.resourceType, 'MedicationRequest')));
     expect(events.some((e) => e.action === 'read' && e.actorType === 'api-token' && (e.reason ?? '').startsWith('CDS Hooks order-sign'))).toBe(true);
+  });
+
+  it('the risk factors the care team recorded in Painpath count too: recorded opioid use disorder brings the Rec 12 card', async () => {
+    await saveRiskHistory(t.ctx.db, clinic.org.id, clinic.patientB.id, { opioidUseDisorder: true, overdose: false }, 0, clinic.admin.id, t.clock.now);
+    const out = await cards(VIEW, cdsRequest('patient-view', clinic.patientB.id, { prefetch: { patient: ehrPatient(clinic.patientB.id), conditions: emptyConditions } }));
+    expect(topic(out, 'oud-treatment')[0]?.summary).toBe('Opioid use disorder: offer medication treatment');
   });
 
   it('patient-view by the MRN in the prefetched patient: one summary card with a link', async () => {

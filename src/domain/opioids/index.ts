@@ -41,6 +41,9 @@ export { reviewRisk, type RiskHistory, type RiskReview, type RiskReviewInput } f
 export { NALOXONE_CRITERIA, type NaloxoneCriterion, type NaloxoneCriterionCode, type NaloxoneReview } from './naloxone';
 
 export { reconcileUds, type ConversationSuggestion, type UdsLine, type UdsLineStatus, type UdsReconciliation, type UdsResult } from './uds';
+export { reviewOpioidStart, type RegimenStartInput } from './starts';
+export { isOudMedicationOrder, oudTreatmentFinding } from './oud';
+export { isLongActingOpioidOrder, reviewWindowAfterChange, type ReviewWindow } from './monitoring';
 export { monitoringDue, type MonitoringInput, type MonitoringItem, type MonitoringKind, type MonitoringStatus } from './monitoring';
 
 export { planTaper, type CustomPace, type TaperDose, type TaperInput, type TaperPlan, type TaperStep } from './taper';

@@ -59,6 +59,33 @@ export interface MonitoringItem {
   settings: string[];
 }
 
+/** An extended-release order, a patch, or methadone (reference 1.7's "ER/LA"). */
+export function isLongActingOpioidOrder(order: MedicationOrder): boolean {
+  return order.release === 'extended' || order.form === 'patch' || order.ingredients.some((i) => identifyIngredient(i.ingredient).entry?.key === 'methadone');
+}
+
+export interface ReviewWindow {
+  /** Days after a start or increase by which benefits and risks are evaluated. */
+  days: number;
+  setting: 'reviewAfterMethadoneChangeDays' | 'reviewAfterChangeHigherRiskDays' | 'reviewAfterChangeDays';
+  /** Why this window, in words. */
+  why: string;
+}
+
+/**
+ * Rec 7: how soon after a start or increase of these opioid orders (at this total MME/day) benefits and
+ * risks are evaluated: methadone first, then ER/LA or the MME guidepost, else the immediate-release window.
+ */
+export function reviewWindowAfterChange(opioids: readonly MedicationOrder[], totalMmePerDay: number, settings: OpioidSettings): ReviewWindow {
+  const onMethadone = opioids.some((o) => o.ingredients.some((i) => identifyIngredient(i.ingredient).entry?.key === 'methadone'));
+  if (onMethadone) return { days: settings.reviewAfterMethadoneChangeDays, setting: 'reviewAfterMethadoneChangeDays', why: 'methadone: every 2–3 days in the first week' };
+  const erla = opioids.some(isLongActingOpioidOrder);
+  if (erla || totalMmePerDay >= settings.mmeReassessPerDay) {
+    return { days: settings.reviewAfterChangeHigherRiskDays, setting: 'reviewAfterChangeHigherRiskDays', why: erla ? 'extended-release or long-acting opioid' : `${totalMmePerDay} MME/day` };
+  }
+  return { days: settings.reviewAfterChangeDays, setting: 'reviewAfterChangeDays', why: 'immediate-release opioid below the MME guidepost' };
+}
+
 function statusOf(dueOn: string, today: string): MonitoringStatus {
   return dueOn < today ? 'overdue' : dueOn === today ? 'due' : 'upcoming';
 }
@@ -116,14 +143,7 @@ export function monitoringDue(input: MonitoringInput): { items: MonitoringItem[]
 
   // Benefit/risk review (Rec 7).
   const mme = input.mme ?? calculateMme(opioids, { factorSet: settings.factorSet, asOf: input.asOf });
-  const onMethadone = opioids.some((o) => o.ingredients.some((i) => identifyIngredient(i.ingredient).entry?.key === 'methadone'));
-  const erla = onMethadone || opioids.some((o) => o.release === 'extended' || o.form === 'patch');
-  const high = mme.totalMmePerDay >= settings.mmeReassessPerDay;
-  const [afterDays, afterName, why] = onMethadone
-    ? [settings.reviewAfterMethadoneChangeDays, 'reviewAfterMethadoneChangeDays', 'methadone: every 2–3 days in the first week'] as const
-    : erla || high
-      ? [settings.reviewAfterChangeHigherRiskDays, 'reviewAfterChangeHigherRiskDays', erla ? 'extended-release or long-acting opioid' : `${mme.totalMmePerDay} MME/day`] as const
-      : [settings.reviewAfterChangeDays, 'reviewAfterChangeDays', 'immediate-release opioid below the MME guidepost'] as const;
+  const { days: afterDays, setting: afterName, why } = reviewWindowAfterChange(opioids, mme.totalMmePerDay, settings);
   const changeOn = change ?? (lastReview === null ? earliestStart : undefined);
   const candidates: Array<[string, string]> = [];
   if (changeOn !== undefined && (lastReview === null || changeOn > lastReview)) {

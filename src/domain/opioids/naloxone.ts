@@ -9,7 +9,8 @@
  *
  * Assumptions:
  * - A history fact that is not recorded (undefined) is "unknown", never "absent"; the review says so.
- * - An order for medication for opioid use disorder counts as a recorded substance use disorder.
+ * - An order for medication for opioid use disorder, or a recorded opioid use disorder, counts as a recorded
+ *   substance use disorder.
  * - "Recent" (taper, stop, release) is the clinician's judgement: the reference gives no window, so the
  *   caller passes a yes/no; a taper in progress counts.
  * - The MME criterion uses the total of the MME result it is given (and its factor set); when that total is
@@ -25,6 +26,8 @@ import type { MedicationOrder, SourceRef } from './types';
 export interface RiskHistory {
   overdose?: boolean;
   substanceUseDisorder?: boolean;
+  /** Opioid use disorder, one kind of substance use disorder (so it also meets that naloxone criterion). */
+  opioidUseDisorder?: boolean;
   sleepDisorderedBreathing?: boolean;
   /** Opioids tapered or stopped recently, so tolerance may be lost (the clinician judges "recent"). */
   recentTaperOrStop?: boolean;
@@ -76,7 +79,7 @@ export function reviewNaloxone(
   const total = mme.totalMmePerDay;
   const mmeEvidence = `Total ${total} MME/day by ${mme.factorSet.label}${mme.complete ? '' : ' (at least: some orders could not be converted)'}`;
 
-  const sud = history.substanceUseDisorder === true || oudOrders.length > 0 ? true : fromHistory(history.substanceUseDisorder);
+  const sud = history.substanceUseDisorder === true || history.opioidUseDisorder === true || oudOrders.length > 0 ? true : fromHistory(history.substanceUseDisorder);
   const lostToleranceFacts = [history.recentTaperOrStop, history.taperInProgress, history.recentReleaseFromPrison];
   const lostTolerance = lostToleranceFacts.some((f) => f === true) ? true : lostToleranceFacts.every((f) => f === false) ? false : null;
   const lostEvidence = [
@@ -91,7 +94,10 @@ export function reviewNaloxone(
       code: 'substance-use-disorder',
       label: 'History of substance use disorder',
       met: sud,
-      evidence: [...(history.substanceUseDisorder === true ? ['history.substanceUseDisorder'] : []), ...oudOrders.map((id) => `order ${id} (medication for opioid use disorder)`)],
+      evidence: [
+        ...(history.substanceUseDisorder === true ? ['history.substanceUseDisorder'] : []),
+        ...(history.opioidUseDisorder === true ? ['history.opioidUseDisorder'] : []),
+        ...oudOrders.map((id) => `order ${id} (medication for opioid use disorder)`)],
       source: SOURCES.cdc22Rec8,
     },
     { code: 'sleep-disordered-breathing', label: 'Sleep-disordered breathing', met: fromHistory(history.sleepDisorderedBreathing), evidence: history.sleepDisorderedBreathing === true ? ['history.sleepDisorderedBreathing'] : [], source: SOURCES.cdc22Rec8 },

@@ -21,6 +21,7 @@ describe('reviewRisk: naloxone criteria (CDC 2022 Rec 8)', () => {
   it.each([
     ['overdose-history', { overdose: true }, []],
     ['substance-use-disorder', { substanceUseDisorder: true }, []],
+    ['substance-use-disorder', { opioidUseDisorder: true }, []],
     ['sleep-disordered-breathing', { sleepDisorderedBreathing: true }, []],
     ['lost-tolerance', { recentTaperOrStop: true }, []],
     ['lost-tolerance', { taperInProgress: true }, []],

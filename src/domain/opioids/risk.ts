@@ -1,6 +1,7 @@
 /**
  * Risk review that explains itself: naloxone (CDC 2022 Rec 8), sedatives with opioids (FDA 2016, FDA 2019,
- * CDC 2022 Rec 11), the 50 MME/day guidepost (CDC 2022 Rec 4) and sleep-disordered breathing.
+ * CDC 2022 Rec 11), the 50 MME/day guidepost (CDC 2022 Rec 4), sleep-disordered breathing, and medication
+ * treatment when opioid use disorder is recorded (CDC 2022 Rec 12, oud.ts).
  *
  * Source: reference 1.4 (≥ 50 MME/day: pause and reassess before increasing; a guidepost for starting or
  * increasing, not for reducing; not a rigid limit; at ≥ 50 add precautions: more frequent follow-up,
@@ -21,6 +22,7 @@ import { asOfDate } from './dates';
 import { indexOrderClasses } from './ingredients';
 import type { MmeResult } from './mme';
 import { reviewNaloxone, type NaloxoneReview, type RiskHistory } from './naloxone';
+import { oudTreatmentFinding } from './oud';
 import { DEFAULT_OPIOID_SETTINGS, describeSetting, type OpioidSettings } from './settings';
 import { SOURCES } from './sources';
 import type { Finding, MedicationOrder } from './types';
@@ -97,6 +99,9 @@ export function reviewRisk(input: RiskReviewInput): RiskReview {
   const issues: Issue[] = [];
   const findings: Finding[] = [];
   const summary = { totalMmePerDay: mme.totalMmePerDay, complete: mme.complete, factorSet: mme.factorSet.label };
+  // Rec 12 matters whether or not an opioid for pain is on the list.
+  const oud = oudTreatmentFinding(input.orders, input.history, input.asOf);
+  if (oud !== null) findings.push(oud);
   if (!onOpioid) return { onOpioid, findings, naloxone, mme: summary, issues };
 
   for (const unknown of naloxone.unknown) {

@@ -5,6 +5,7 @@
 import type { SourceRef } from './types';
 
 export const SOURCES = {
+  cdc22Rec3: { source: 'CDC 2022 Rec 3', tag: 'V' },
   cdc22Rec4: { source: 'CDC 2022 Rec 4 (supporting text)', tag: 'V' },
   cdc22Rec5: { source: 'CDC 2022 Rec 5', tag: 'V' },
   cdc22Rec6: { source: 'CDC 2022 Rec 6 (implementation text, final wording via a secondary source)', tag: 'S' },
@@ -15,6 +16,7 @@ export const SOURCES = {
   cdc22Rec10: { source: 'CDC 2022 Rec 10', tag: 'V' },
   cdc22Rec10Annual: { source: 'CDC 2022 Rec 10 (final text via a secondary source)', tag: 'S' },
   cdc22Rec11: { source: 'CDC 2022 Rec 11', tag: 'V' },
+  cdc22Rec12: { source: 'CDC 2022 Rec 12', tag: 'V' },
   fda2016: { source: 'FDA Drug Safety Communication, 31 Aug 2016 (boxed warning)', tag: 'S' },
   fda2017Moud: { source: 'FDA Drug Safety Communication, 20 Sep 2017', tag: 'U' },
   fda2019Gabapentinoids: { source: 'FDA Drug Safety Communication, 19 Dec 2019 (gabapentinoids)', tag: 'V' },

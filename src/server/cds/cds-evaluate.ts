@@ -2,9 +2,10 @@
  * The opioid-safety evaluation behind the CDS Hooks services: the orders in effect with the draft orders
  * applied, then the opioid core (MME, risk review, monitoring, regimen change) turned into cards.
  *
- * Sources: src/domain/opioids (every rule and figure, with its own sources); CDC 2022 Rec 4 (the 50 MME/day
- * "pause and reassess before increasing" guidepost), Rec 5 (no abrupt stop or rapid cut), Rec 8 (naloxone),
- * Rec 9 (PDMP), Rec 10 (toxicology), Rec 11 (co-prescribing); the CDC opioid CDS implementation guide
+ * Sources: src/domain/opioids (every rule and figure, with its own sources); CDC 2022 Rec 3 (immediate-release
+ * when starting), Rec 4 (the 50 MME/day "pause and reassess before increasing" guidepost), Rec 5 (no abrupt
+ * stop or rapid cut), Rec 7 (review within 1–4 weeks of a start or increase), Rec 8 (naloxone), Rec 9 (PDMP),
+ * Rec 10 (toxicology), Rec 11 (co-prescribing), Rec 12 (medication for opioid use disorder); the CDC opioid CDS implementation guide
  * (cqframework/opioid-cds-r4): order hooks fire for opioid orders, co-prescribing cards when both are present.
  *
  * Assumptions (ours):
@@ -25,6 +26,8 @@ import {
   identifyIngredient,
   isOpioidOrder,
   monitoringDue,
+  oudTreatmentFinding,
+  reviewOpioidStart,
   reviewRisk,
   type DrugClass,
   type MedicationOrder,
@@ -98,8 +101,10 @@ export function evaluateOpioidCds(input: EvaluationInput): CdsCard[] {
   const opts = { factorSet: input.settings.factorSet, asOf: input.asOf };
   if (input.hook === 'patient-view') {
     if (!input.activeOrders.some(isOpioidOrder)) {
+      // No opioid: only Rec 12 (opioid use disorder without its medication) and missing data can apply.
+      const oud = oudTreatmentFinding(input.activeOrders, input.history, input.asOf);
       const data = input.medicationListMissing ? dataCard(input.dataNotes, input.issues) : null;
-      return data === null ? [] : [data];
+      return [...(oud === null ? [] : [findingCard(oud, 'oud-treatment')]), ...(data === null ? [] : [data])];
     }
     const mme = calculateMme(input.activeOrders, opts);
     const risk = reviewRisk({ orders: input.activeOrders, mme, history: input.history, asOf: input.asOf, settings: input.settings });
@@ -131,10 +136,14 @@ export function evaluateOpioidCds(input: EvaluationInput): CdsCard[] {
     totals: { beforeMmePerDay: before.totalMmePerDayUnrounded, afterMmePerDay: mme.totalMmePerDayUnrounded },
   });
   if (change?.flagged === true) cards.push(abruptCard(change));
+  for (const finding of reviewOpioidStart({ before: input.activeOrders, after: applied.after, totals: { beforeMmePerDay: before.totalMmePerDay, afterMmePerDay: mme.totalMmePerDay }, asOf: input.asOf, settings: input.settings })) {
+    cards.push(findingCard(finding, finding.code === 'start.long-acting' ? 'immediate-release' : 'follow-up'));
+  }
 
   for (const finding of risk.findings) {
     if (finding.code.startsWith('risk.opioid-with-')) cards.push(findingCard(finding, 'co-prescribing'));
     else if (finding.code === 'risk.sleep-disordered-breathing') cards.push(findingCard(finding, 'sleep-disordered-breathing'));
+    else if (finding.code === 'risk.oud-medication-offer') cards.push(findingCard(finding, 'oud-treatment'));
     else if (finding.code === 'risk.naloxone-offer' || finding.code === 'risk.naloxone-discuss') {
       cards.push(findingCard(finding, 'naloxone', { suggestions: [naloxoneSuggestion(input.patientId)] }));
     }

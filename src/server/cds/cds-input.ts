@@ -11,8 +11,9 @@
  *   completed that replaces an order is a stop of that order.
  * - Risk history from prefetched Conditions [U, our code lists]: ICD-10-CM T40.0–T40.4 and T40.6 (opioid
  *   poisoning) = history of overdose; F10–F16, F18, F19 (substance-related disorders, nicotine F17 left out)
- *   = substance use disorder; G47.3 or SNOMED 73430006 / 78275009 (sleep apnoea) = sleep-disordered
- *   breathing. A condition found sets the fact to true; nothing found leaves it "not recorded", never false.
+ *   = substance use disorder; F11.1x and F11.2x (opioid-related disorders that map to DSM-5 opioid use
+ *   disorder, in remission included; F11.9x "use, unspecified" left out) = opioid use disorder as well;
+ *   G47.3 or SNOMED 73430006 / 78275009 (sleep apnoea) = sleep-disordered breathing. A condition found sets the fact to true; nothing found leaves it "not recorded", never false.
  * - Conditions marked entered-in-error or refuted are ignored.
  * - order-select: `context.selections` names the newly selected drafts as "MedicationRequest/<id>" (CDS Hooks
  *   2.0; a bare id or a full URL ending in that reference is read the same way). A selection that names no
@@ -99,6 +100,7 @@ const ICD10 = 'http://hl7.org/fhir/sid/icd-10-cm';
 const SNOMED = 'http://snomed.info/sct';
 const OVERDOSE = /^T40\.[0-46]/;
 const SUD = /^F1[0-689]/;
+const OUD = /^F11\.[12]/;
 const SLEEP = /^G47\.3/;
 const SNOMED_SLEEP = new Set(['73430006', '78275009']);
 
@@ -111,10 +113,24 @@ function readHistory(conditions: readonly Condition[]): RiskHistory {
       const code = coding.code ?? '';
       if (coding.system === ICD10 && OVERDOSE.test(code)) history.overdose = true;
       if (coding.system === ICD10 && SUD.test(code)) history.substanceUseDisorder = true;
+      if (coding.system === ICD10 && OUD.test(code)) history.opioidUseDisorder = true;
       if ((coding.system === ICD10 && SLEEP.test(code)) || (coding.system === SNOMED && SNOMED_SLEEP.has(code))) history.sleepDisorderedBreathing = true;
     }
   }
   return history;
+}
+
+/**
+ * The prefetch history with what the care team recorded in Painpath: a fact true in either is true; else the
+ * recorded value (true or false) stands; a fact in neither stays not recorded.
+ */
+export function mergeRiskHistory(fromPrefetch: RiskHistory, recorded: RiskHistory | undefined): RiskHistory {
+  if (recorded === undefined) return fromPrefetch;
+  const out: RiskHistory = { ...recorded };
+  for (const [key, value] of Object.entries(fromPrefetch) as [keyof RiskHistory, boolean | undefined][]) {
+    if (value === true) out[key] = true;
+  }
+  return out;
 }
 
 /** The parts of a validated request read here (FHIR content was checked only for `resourceType`). */

@@ -15,11 +15,14 @@
  * - Stored orders imported from this client (sourceId = a prefetched MedicationRequest id) are not counted
  *   twice; other duplicates are counted and the MME issues suggest reconciling them.
  * - The clinic's opioid settings (factor set) are read once per clinic and kept for 5 seconds.
+ * - A stored patient's recorded risk factors (overdose, substance or opioid use disorder, sleep-disordered
+ *   breathing, lost tolerance) join what the prefetched Conditions show (mergeRiskHistory).
  */
 import type { FastifyRequest } from 'fastify';
 import { isStaffRole } from '../../domain/access/roles';
-import type { MedicationOrder, OpioidSettings } from '../../domain/opioids';
+import type { MedicationOrder, OpioidSettings, RiskHistory } from '../../domain/opioids';
 import { getClinicOpioidSettings, latestPdmpCheck, latestUrineTest, listActiveMedicationOrderRows, toMedicationOrder } from '../../db/repositories/medications.repository';
+import { getRiskHistory } from '../../db/repositories/opioid-monitoring.repository';
 import { getPatientByMrn } from '../../db/repositories/patients.repository';
 import { MRN_SYSTEM } from '../../fhir/patient.mapper';
 import { authorisePatient } from '../access/access.service';
@@ -28,7 +31,7 @@ import type { AppContext } from '../context';
 import { AppError, type ErrorDetail } from '../errors';
 import type { CdsCard, CdsLink } from './cds-cards';
 import { evaluateOpioidCds } from './cds-evaluate';
-import { readCdsInput, type CdsInput } from './cds-input';
+import { mergeRiskHistory, readCdsInput, type CdsInput } from './cds-input';
 import type { CdsRequest, CdsServiceId } from './cds.schemas';
 import { OPIOID_SERVICES } from './cds-services';
 
@@ -63,6 +66,8 @@ interface StoredRecords {
   orders: MedicationOrder[];
   lastPdmpCheck?: string;
   lastUds?: string;
+  /** The risk factors the care team recorded in Painpath (overdose, substance use disorder, ...). */
+  history: RiskHistory;
 }
 
 function mrnOf(input: CdsInput): string | null {
@@ -87,17 +92,18 @@ async function storedRecords(ctx: AppContext, request: FastifyRequest, body: Cds
     throw err;
   }
   const asOf = ctx.clock();
-  const [rows, pdmp, uds] = await Promise.all([
+  const [rows, pdmp, uds, recorded] = await Promise.all([
     listActiveMedicationOrderRows(ctx.db, actor.orgId, patientId, asOf),
     latestPdmpCheck(ctx.db, actor.orgId, patientId),
     latestUrineTest(ctx.db, actor.orgId, patientId),
+    getRiskHistory(ctx.db, actor.orgId, patientId),
   ]);
   await ctx.audit.record(
     auditFrom(request, asOf, { action: 'read', resourceType: 'MedicationRequest', patientId, resourceId: patientId, reason: `CDS Hooks ${body.hook} ${body.hookInstance}` }),
   );
   const fromClient = new Set((input.prefetchOrders ?? []).map((o) => o.id));
   const orders = rows.filter((r) => r.sourceId === null || !fromClient.has(r.sourceId)).map(toMedicationOrder);
-  const out: StoredRecords = { patientId, orders };
+  const out: StoredRecords = { patientId, orders, history: recorded.history };
   if (pdmp !== null) out.lastPdmpCheck = pdmp.checkedOn;
   if (uds !== null) out.lastUds = uds.collectedOn;
   return out;
@@ -131,7 +137,7 @@ export async function runCdsService(ctx: AppContext, request: FastifyRequest, se
     patientId: body.context.patientId,
     activeOrders,
     drafts: input.drafts,
-    history: input.history,
+    history: mergeRiskHistory(input.history, stored?.history),
     settings,
     asOf: ctx.clock(),
     dataNotes: notes,

@@ -15,6 +15,7 @@ const RiskHistoryBody = Type.Object(
   {
     overdose: Type.Optional(Type.Boolean()),
     substanceUseDisorder: Type.Optional(Type.Boolean()),
+    opioidUseDisorder: Type.Optional(Type.Boolean()),
     sleepDisorderedBreathing: Type.Optional(Type.Boolean()),
     recentTaperOrStop: Type.Optional(Type.Boolean()),
     recentReleaseFromPrison: Type.Optional(Type.Boolean()),

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../status';
 const HISTORY_FIELDS: ReadonlyArray<[key: string, label: string]> = [
   ['overdose', 'Overdose in the past'],
   ['substanceUseDisorder', 'Substance use disorder'],
+  ['opioidUseDisorder', 'Opioid use disorder'],
   ['sleepDisorderedBreathing', 'Sleep-disordered breathing (for example sleep apnoea)'],
   ['recentTaperOrStop', 'Recent taper or stop (tolerance may be lower)'],
   ['recentReleaseFromPrison', 'Recent release from prison or jail'],
