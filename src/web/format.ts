@@ -21,6 +21,11 @@ export function formatDate(value: string | null | undefined): string {
   return d === null ? value : dateFormat.format(d);
 }
 
+/** Every calendar date (YYYY-MM-DD) inside a sentence written as formatDate writes it, e.g. in a reason from the server. */
+export function formatDatesInText(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => formatDate(date));
+}
+
 /** An instant (ISO timestamp) in the person's time zone. */
 export function formatDateTime(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';

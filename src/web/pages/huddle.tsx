@@ -12,7 +12,7 @@ import { TextField } from '../components/form-field';
 import { ErrorNotice, Loading } from '../components/status';
 import type { DiscussionReasonKind } from '../../domain/case-conference/selection';
 import type { Huddle, HuddleDetail, HuddleDue, StaffMember } from '../coordination-types';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDatesInText, formatDateTime } from '../format';
 import { useApiData, usePageTitle } from '../hooks';
 import { useUser } from '../session';
 import '../coordination.css';
@@ -93,7 +93,7 @@ export function HuddlePage(): ReactElement {
                   <ul className="plain-list">
                     {d.reasons.map((r) => (
                       <li key={`${r.kind}-${r.detail}`}>
-                        <span className={r.kind === 'safety' ? 'tag tag--warning' : 'tag'}>{isReasonKind(r.kind) ? REASON_LABELS[r.kind] : r.kind}</span> {r.detail}
+                        <span className={r.kind === 'safety' ? 'tag tag--warning' : 'tag'}>{isReasonKind(r.kind) ? REASON_LABELS[r.kind] : r.kind}</span> {formatDatesInText(r.detail)}
                       </li>
                     ))}
                   </ul>
