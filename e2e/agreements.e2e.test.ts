@@ -94,7 +94,9 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
     expect(grade).toBeLessThanOrEqual(6);
     await page.getByRole('heading', { name: 'Your goals' }).waitFor();
     await page.getByText('Riverbend Pharmacy on Main').waitFor();
-    await page.getByText(/Goals come from the latest PSFS activities/).waitFor();
+    // Maria has a care plan: the agreement names its goals, each with its target date.
+    await page.getByText(/Goals come from the care plan\./).waitFor();
+    await page.getByText(/Lift my granddaughter without pain the next day \(by [A-Z][a-z]+ \d{1,2}, \d{4}\)/).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'agreements-02-prescriber-created');
     await signOut(page);

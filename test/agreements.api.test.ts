@@ -9,7 +9,7 @@ import { agreementTextHash } from '../src/domain/agreements/signature';
 import { and, eq } from 'drizzle-orm';
 import { languageFlagCounts, questionnaireResponses } from '../src/db/schema';
 import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
-import { buildClinic, buildConsent, buildUser, TEST_PASSWORD } from './support/builders';
+import { buildCarePlanBody, buildClinic, buildConsent, buildUser, TEST_PASSWORD } from './support/builders';
 import { detailPaths, expectError } from './support/http';
 
 let t: TestApp;
@@ -222,6 +222,22 @@ describe('a patient agreement', () => {
     expect((await agent.get(`/api/v1/agreements/${agreement.id}`)).statusCode).toBe(200);
     expectError(await agent.send('POST', `/api/v1/agreements/${agreement.id}/signatures`, { versionNumber: 2, textHash: agreement.current.textHash }), 403, 'auth.role');
     expectError(await agent.send('POST', `/api/v1/agreements/${agreement.id}/questions`, { question: 'Hi' }), 403, 'access.caregiver-read-only');
+  });
+
+  it('takes its goals from the care plan when there is one (goals still being worked on, with their dates)', async () => {
+    const body = buildCarePlanBody({ ownerUserId: clinic.prescriberA.id, title: 'Back to the garden', activity: 'gardening', goal: 'Weed the vegetable bed for 20 minutes', targetDate: '2027-02-15', intervention: 'Graded gardening practice', criterion: 'Gardens twice a week' });
+    const plan = await doc.send('POST', `/api/v1/patients/${clinic.patientA.id}/care-plan`, body);
+    expect(plan.statusCode, plan.body).toBe(201);
+    const res = await doc.send('POST', `/api/v1/patients/${clinic.patientA.id}/agreements`, { templateId: await defaultTemplateId(), reviewDate: '2027-03-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    const fromPlan = res.json<Agreement>();
+    expect(fromPlan.goalsSource).toBe('care-plan');
+    expect(fromPlan.current.goals).toEqual(['Weed the vegetable bed for 20 minutes (by February 15, 2027)']);
+    expect(fromPlan.current.text).toContain('- Weed the vegetable bed for 20 minutes (by February 15, 2027)');
+    expect(fromPlan.current.text).not.toContain('Walk to the park with my grandson');
+    // Goals the prescriber writes still come first.
+    const written = await doc.send('POST', `/api/v1/patients/${clinic.patientA.id}/agreements`, { templateId: await defaultTemplateId(), reviewDate: '2027-03-01', goals: ['Sleep through the night'] });
+    expect(written.json<Agreement>()).toMatchObject({ goalsSource: 'written', current: { goals: ['Sleep through the night'] } });
   });
 });
 

@@ -3,12 +3,14 @@
  * and by a clinician, questions recorded with their answers, revisions as new versions (never edits), and a
  * review reminder task. Every write runs in one transaction with its audit event.
  *
- * Goals: there is no care-plan table in this codebase yet, so the goals are the activities of the patient's
- * latest completed PSFS (intake or check-in), unless the prescriber writes them (docs/agreements.md).
+ * Goals: the prescriber's own words when sent; else the goals of the person's care plan still being worked
+ * on (goalsFromCarePlan); else the activities of the latest completed PSFS (intake or check-in)
+ * (docs/agreements.md).
  */
 import type { FastifyRequest } from 'fastify';
 import { agreementReadingGrade } from '../../domain/agreements/grade';
 import { agreementTextHash, canonicalAgreementText, SIGNATURE_HASH_ALGORITHM } from '../../domain/agreements/signature';
+import { goalsFromCarePlan } from '../../domain/agreements/goals';
 import { AGREEMENT_SETTINGS, renderAgreement } from '../../domain/agreements/template';
 import { agreementStatus, checkReviewDate, planRevision, type SignerRole } from '../../domain/agreements/versions';
 import { hasErrors, type Issue } from '../../domain/issues';
@@ -25,6 +27,7 @@ import {
   type AgreementParts,
   type AgreementRow,
 } from '../../db/repositories/agreements.repository';
+import { getPlanForPatient } from '../../db/repositories/care-plan.repository';
 import { completedResponses } from '../../db/repositories/measures.repository';
 import type { PatientRow } from '../../db/repositories/patients.repository';
 import { getTaskById, insertTask, updateTaskRow, type TaskRow } from '../../db/repositories/tasks.repository';
@@ -35,6 +38,7 @@ import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { scheduleReminderFor } from '../tasks/tasks.service';
 import { recordLanguageFlagsForText } from '../language/language.service';
+import { toPlan } from '../care-plan/care-plan.mapping';
 import { invalidBody } from './templates.service';
 
 /** Agreements are general-category records; caregivers read them only with the patient's 'care-plan' consent. */
@@ -110,6 +114,12 @@ function patientName(p: PatientRow): string {
   return `${p.preferredName !== null && p.preferredName.trim() !== '' ? p.preferredName : p.givenName} ${p.familyName}`;
 }
 
+/** The goals of the person's care plan still being worked on, or none (goalsFromCarePlan in the domain). */
+async function goalsFromPlan(ctx: AppContext, patient: PatientRow): Promise<string[]> {
+  const row = await getPlanForPatient(ctx.db, patient.orgId, patient.id);
+  return row === undefined ? [] : goalsFromCarePlan(toPlan(row));
+}
+
 /** The activities of the latest completed PSFS, or none. */
 export async function goalsFromMeasures(ctx: AppContext, patient: PatientRow): Promise<string[]> {
   const responses = await completedResponses(ctx.db, patient.orgId, patient.id, ['psfs']);
@@ -157,7 +167,8 @@ export async function createAgreement(ctx: AppContext, request: FastifyRequest, 
   const issues: Issue[] = [...checkReviewDate(input.reviewDate, today(asOf))];
   if (!template || template.archivedAt !== null) issues.push({ code: 'agreement.template-unknown', message: 'No such template in this clinic.', severity: 'error', path: 'templateId' });
   if (hasErrors(issues) || !template) throw invalidBody(issues);
-  const goals = input.goals ?? (await goalsFromMeasures(ctx, patient));
+  const fromPlan = input.goals === undefined ? await goalsFromPlan(ctx, patient) : [];
+  const goals = input.goals ?? (fromPlan.length > 0 ? fromPlan : await goalsFromMeasures(ctx, patient));
   const rendered = renderAgreement(template.body, {
     patientName: patientName(patient),
     clinicName: actor.orgName,
@@ -176,7 +187,7 @@ export async function createAgreement(ctx: AppContext, request: FastifyRequest, 
       currentVersion: 1,
       reviewDate: input.reviewDate,
       reviewTaskId: task.id,
-      goalsSource: input.goals !== undefined ? 'written' : goals.length > 0 ? 'psfs' : 'none',
+      goalsSource: input.goals !== undefined ? 'written' : fromPlan.length > 0 ? 'care-plan' : goals.length > 0 ? 'psfs' : 'none',
       createdBy: actor.userId,
       createdAt: asOf,
       updatedAt: asOf,

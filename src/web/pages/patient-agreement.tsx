@@ -129,6 +129,7 @@ function AgreementDetail({ agreement, onChanged }: { agreement: Agreement; onCha
         <ReadingGrade grade={agreement.current.readingGrade} max={agreement.maxReadingGrade} />
         <p>
           Review together on <strong>{formatDate(agreement.reviewDate)}</strong> (a reminder is in the inbox).
+          {agreement.goalsSource === 'care-plan' && ' Goals come from the care plan.'}
           {agreement.goalsSource === 'psfs' && ' Goals come from the latest PSFS activities.'}
           {agreement.goalsSource === 'none' && ' No goals were recorded yet: write them together in a new version.'}
         </p>
