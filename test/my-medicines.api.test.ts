@@ -163,3 +163,15 @@ describe('my medicines: a taper plan', () => {
     expect(JSON.stringify(view)).not.toMatch(/MME/i);
   });
 });
+
+describe('my medicines: the OpenAPI document', () => {
+  it('lists the route with its parameter and a typed 200 answer', async () => {
+    const doc = ok<{ paths: Record<string, { get?: { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } }> }>(
+      await t.app.inject({ method: 'GET', url: '/api/openapi.json' }),
+    );
+    const get = doc.paths['/api/v1/patients/{id}/my-medicines']?.get;
+    expect(get?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id']);
+    expect(Object.keys(get?.responses['200']?.content?.['application/json']?.schema.properties ?? {}).sort()).toEqual(['asOf', 'medicines', 'naloxoneOnList', 'taper']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404']));
+  });
+});
