@@ -2,7 +2,7 @@
  * Browser journey of "My medicines" in the portal, on a phone (375 px), with axe-core checks and screenshots
  * (look at them: .test-artifacts/screenshots/my-medicines-*.png). Dmitri Volkov (demo patient on a slow
  * oxycodone taper, with naloxone) signs in and reads his medicines, what naloxone is for, and the next step
- * of his taper. Ruth Harper, a caregiver whose consent from Evelyn Harper does not include medicines, sees a
+ * of his taper; Maria Garcia, with no medicines on the list, is told so plainly. Ruth Harper, a caregiver whose consent from Evelyn Harper does not include medicines, sees a
  * quiet "not shared" line on Evelyn's page instead of the list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,21 @@ describe.skipIf(!hasChromium)('my medicines in the portal', () => {
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: path.join(SCREENSHOTS, 'my-medicines-01-phone-card.png') });
     await screenshot(page, 'my-medicines-02-phone-own-page');
+    await signOut(page);
+    await page.close();
+  });
+
+  it('a patient with no medicines on the list sees it said plainly', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(PHONE);
+    await signIn(page, server.url, 'maria.garcia@patients.example');
+    await page.waitForURL(/\/me/);
+    const card = page.getByRole('region', { name: 'My medicines' });
+    await card.getByText('No medicines are on your list.').waitFor();
+    await card.getByText('If something here is wrong, tell your care team.').waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'my-medicines-04-phone-empty.png') });
     await signOut(page);
     await page.close();
   });
