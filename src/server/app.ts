@@ -36,7 +36,7 @@ import { summaryRoutes } from './summary/summary.routes';
 import { coverageRoutes } from './coverage/coverage.plugin';
 import { fhirAppointmentRoutes } from './fhir/fhir-appointment.routes';
 import { fhirMeasuresRoutes } from './fhir/fhir-measures.routes';
-import { medicationRoutes, opioidMonitoringRoutes, taperRoutes } from './medications';
+import { medicationRoutes, myMedicinesRoutes, opioidMonitoringRoutes, taperRoutes } from './medications';
 import { fhirMedicationRoutes } from './fhir/fhir-medications.routes';
 import { carePlanRoutes } from './care-plan/care-plan.routes';
 import { fhirCarePlanRoutes } from './fhir/fhir-care-plan.routes';
@@ -128,7 +128,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       await api.register(assessmentRoutes, { ctx });
       await api.register(summaryRoutes, { ctx });
       await api.register(opioidCalculatorRoutes, { ctx });
-      for (const routes of [medicationRoutes, opioidMonitoringRoutes, taperRoutes]) await api.register(routes, { ctx });
+      for (const routes of [medicationRoutes, myMedicinesRoutes, opioidMonitoringRoutes, taperRoutes]) await api.register(routes, { ctx });
       await api.register(carePlanRoutes, { ctx });
       await api.register(imagingCalculatorRoutes, { ctx });
       await api.register(languageRoutes, { ctx });

@@ -74,3 +74,22 @@ export interface SavedTaperPlan {
   actualDoses: { id: string; takenOn: string; mmePerDay: number; note: string | null }[];
   peg?: { authoredOn: string; total: number | null }[];
 }
+
+/** GET /api/v1/patients/:id/my-medicines: the portal's "My medicines", in plain words (no MME). */
+export interface MyMedicine {
+  id: string;
+  name: string;
+  directions: string;
+  onlyWhenNeeded: boolean;
+  mostPerDay: string | null;
+  prescriber: string | null;
+  since: string | null;
+  rescue: boolean;
+}
+export interface MyTaperStep { startsOn: string; kind: 'reduce' | 'lengthen-interval' | 'stop' | 'pause'; current: boolean; words: string }
+export interface MyMedicines {
+  asOf: string;
+  medicines: MyMedicine[];
+  naloxoneOnList: boolean;
+  taper: { startDate: string; steps: MyTaperStep[] } | null;
+}

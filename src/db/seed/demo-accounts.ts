@@ -11,6 +11,8 @@ export const DEMO_PATIENT_ACCOUNTS: readonly DemoPatientAccountSpec[] = [
   { patientMrn: 'RB-100001', email: 'maria.garcia@patients.example' },
   { patientMrn: 'RB-100004', email: 'lan.nguyen@patients.example' },
   { patientMrn: 'RB-100008', email: 'denise.washington@patients.example' },
+  // Dmitri Volkov takes oxycodone on a slow taper, with naloxone (demo-medications.ts): his "My medicines".
+  { patientMrn: 'RB-100014', email: 'dmitri.volkov@patients.example' },
 ];
 
 export interface DemoCaregiverSpec {

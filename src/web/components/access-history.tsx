@@ -24,6 +24,7 @@ function thing(resourceType: string, ownRecord: boolean): string {
   if (r === 'patient') return ownRecord ? 'your details' : 'patient details';
   if (r.startsWith('task')) return ownRecord ? 'your care tasks' : 'tasks';
   if (r.includes('access')) return ownRecord ? 'this list' : 'access history';
+  if (r.startsWith('medication')) return ownRecord ? 'your medicines' : 'medicines';
   return ownRecord ? `your ${humanize(resourceType).toLowerCase()}` : humanize(resourceType).toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 /**
  * A person's own page (or, for a caregiver, the page of someone they help) in plain words:
- * what they have been asked to fill in (their own page), their progress over time, their details, their
+ * what they have been asked to fill in (their own page), their progress over time, their medicines, their details, their
  * care team and coordinator, and who has looked at the record.
  * Reading level: short sentences, common words (grade 6 or below).
  */
@@ -13,6 +13,7 @@ import { useApiData, usePageTitle } from '../hooks';
 import { AccessHistoryPlain } from './access-history';
 import { CaregiverConsents } from './caregiver-consents';
 import { formatAddress } from './demographics';
+import { MyMedicines } from './my-medicines';
 import { MyPlan } from './my-plan';
 import { MyProgress } from './my-progress';
 import { NotAvailable } from './not-available';
@@ -78,6 +79,7 @@ function View({ p, own }: { p: PatientDetail; own: boolean }): ReactElement {
           </p>
         </section>
       )}
+      <MyMedicines patientId={p.id} own={own} />
       <MyAppointments patientId={p.id} own={own} />
 
       <MyReferrals patientId={p.id} own={own} />
