@@ -38,12 +38,17 @@ function tabletWords(dose: TaperDose): string {
   return dose.tablets.map((t) => `${t.count} ${t.count === 1 ? 'tablet' : 'tablets'} of ${t.strengthMg} mg`).join(' and ');
 }
 
-/** One dose of a saved step in words: "oxycodone 15 mg a day (3 tablets of 5 mg)". */
+/**
+ * One dose of a saved step in words: "oxycodone 15 mg a day in all". The saved plan also shows one way to
+ * make that amount from whole tablets (the fewest tablets), which is the prescriber's working, not how to
+ * take it: the person may hold other tablets, taken at other times. So the portal gives the daily amount and
+ * leaves the tablets to the prescription (the card says so once), except for an every-other-day step, which
+ * is one tablet.
+ */
 function doseWords(dose: TaperDose): string {
   if (dose.mgPerDay === 0) return `stop taking ${dose.name}`;
-  const tablets = tabletWords(dose);
-  if (dose.everyOtherDay) return `${dose.name}: ${tablets || `${dose.mgPerDay} mg a day on average`} every other day`;
-  return `${dose.name} ${dose.mgPerDay} mg a day${tablets !== '' ? ` (${tablets})` : ''}`;
+  if (dose.everyOtherDay) return `${dose.name}: ${tabletWords(dose) || `${dose.mgPerDay} mg a day on average`} every other day`;
+  return `${dose.name} ${dose.mgPerDay} mg a day in all`;
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -38,7 +38,8 @@ function TaperSteps({ startDate, steps, own }: { startDate: string; steps: MyTap
       <h3 id="my-taper-title">{own ? 'Your plan to lower the dose' : 'Their plan to lower the dose'}</h3>
       <p>
         {own ? 'You and your care team' : 'They and their care team'} started this plan on {formatDate(startDate)}. Each step starts on the date
-        shown. {own ? 'If a step is hard, tell your team. You can pause.' : 'If a step is hard, they can tell their team and pause.'}
+        shown. The amounts are for the whole day: {own ? 'your' : 'the'} prescription says which tablets to take, and when.{' '}
+        {own ? 'If a step is hard, tell your team. You can pause.' : 'If a step is hard, they can tell their team and pause.'}
       </p>
       {steps.length === 0 ? (
         <p>No more steps are planned.</p>
