@@ -140,7 +140,7 @@ describe('coverage settings', () => {
     it('bad values are all listed in one 400 and nothing is stored', async () => {
       const res = await lead.send('PUT', URL, { ncdYearWindow: 'fiscal-year', ncdInitialAnchor: 'last-visit', warnAtRemainingVisits: 21, authEndWarningDays: -1, bundlingWindowDays: 2.5, colour: 'blue' }, { 'if-match': 'W/"1"' });
       const err = expectError(res, 400, 'validation');
-      expect(detailPaths(err)).toEqual(expect.arrayContaining(['body.ncdYearWindow', 'body.ncdInitialAnchor', 'body.warnAtRemainingVisits', 'body.authEndWarningDays', 'body.bundlingWindowDays']));
+      expect([...new Set(detailPaths(err))].sort()).toEqual(['body.authEndWarningDays', 'body.bundlingWindowDays', 'body.colour', 'body.ncdInitialAnchor', 'body.ncdYearWindow', 'body.warnAtRemainingVisits']);
       const after = (await lead.get(URL)).json<SettingsView>();
       expect(after).toMatchObject({ version: 1, values: { ...DEFAULTS, ncdYearWindow: 'calendar-year', warnAtRemainingVisits: 5, bundlingWindowDays: 5 } });
       const audited = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.resourceType, 'ClinicCoverageSettings'));

@@ -41,6 +41,8 @@ const toDraft = (v: ClinicCoverageValues): Draft => ({
 function Editor({ data, etag, onSaved }: { data: ClinicCoverageSettingsView; etag: string | null; onSaved: (view: ClinicCoverageSettingsView, etag: string | null) => void }): ReactElement {
   const [draft, setDraft] = useState<Draft>(() => toDraft(data.values));
   const [local, setLocal] = useState<Partial<Record<NumberName, string[]>>>({});
+  // Made once per failed submit: a new object on every render would move focus back to the notice.
+  const [localError, setLocalError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const byField = fieldErrors(error, FIELDS);
@@ -57,7 +59,11 @@ function Editor({ data, etag, onSaved }: { data: ClinicCoverageSettingsView; eta
       if (!/^\d+$/.test(text) || n < min || n > max) problems[name] = [`Enter a whole number from ${min} to ${max}.`];
     }
     setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) {
+      setLocalError(new Error('Some values are not whole numbers in range; each is marked below.'));
+      return;
+    }
+    setLocalError(null);
     setBusy(true);
     try {
       const body = { ...draft, warnAtRemainingVisits: Number(draft.warnAtRemainingVisits), authEndWarningDays: Number(draft.authEndWarningDays), bundlingWindowDays: Number(draft.bundlingWindowDays) };
@@ -71,7 +77,6 @@ function Editor({ data, etag, onSaved }: { data: ClinicCoverageSettingsView; eta
   }
 
   const stale = isApiError(error) && (error.status === 412 || error.status === 409);
-  const hasLocal = Object.keys(local).length > 0;
   return (
     <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate aria-labelledby="coverage-settings-title">
       {error !== null && (
@@ -83,7 +88,7 @@ function Editor({ data, etag, onSaved }: { data: ClinicCoverageSettingsView; eta
           focus
         />
       )}
-      {hasLocal && <ErrorNotice error={new Error('Some values are not whole numbers in range; each is marked below.')} title="We could not save the coverage settings." focus />}
+      {localError !== null && <ErrorNotice error={localError} title="We could not save the coverage settings." focus />}
       <p className="field-hint">
         Medicare's acupuncture rule (NCD 30.3.3) allows 12 visits in 90 days and no more than 20 a year, but does not say which year or what
         starts the 90 days. Choose the reading your clinic and its payers use.
