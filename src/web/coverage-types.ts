@@ -1,4 +1,5 @@
 /** Shapes of the coverage and appointment API answers, as the web app reads them. */
+import type { ClinicCoverageValues } from '../domain/coverage/clinic-settings';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { CoverageWarning } from '../domain/coverage/warnings';
 
@@ -103,4 +104,13 @@ export interface Catalogue {
   payers: { id: string; name: string; kind: string; active: boolean; version: number }[];
   plans: { id: string; payerId: string; name: string; notes: string | null; active: boolean; version: number }[];
   rules: { id: string; planId: string; service: string; kind: string; visitLimit: number | null; periodKind: string; periodDays: number | null; priorAuthRequired: boolean; copayNote: string | null; active: boolean; version: number }[];
+}
+/** GET/PUT /api/v1/clinic/coverage-settings. */
+export interface ClinicCoverageSettingsView {
+  values: ClinicCoverageValues;
+  defaults: ClinicCoverageValues;
+  changed: (keyof ClinicCoverageValues)[];
+  ranges: Record<'warnAtRemainingVisits' | 'authEndWarningDays' | 'bundlingWindowDays', { min: number; max: number }>;
+  version: number;
+  updatedAt: string | null;
 }

@@ -7,6 +7,7 @@
  * importing `patients` back would make an import cycle. Every write checks the patient through the access
  * service first.
  */
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -146,3 +147,15 @@ export const acupunctureEligibility = pgTable(
   },
   (t) => [index('acupuncture_eligibility_patient_idx').on(t.orgId, t.patientId)],
 );
+
+/**
+ * A clinic's coverage settings: the stored partial object read over the reference defaults by
+ * resolveCoverageSettings (src/domain/coverage/clinic-settings.ts). No row means every default, version 0.
+ */
+export const clinicCoverageSettings = pgTable('clinic_coverage_settings', {
+  orgId: uuid('org_id').primaryKey(),
+  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  updatedBy: text('updated_by').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});

@@ -12,6 +12,13 @@
  */
 export const DEFAULT_BUNDLING_WINDOW_DAYS = 3;
 
+/** The bundling setting as named in a suggestion. */
+export interface BundlingSettings {
+  id: 'bundling-settings';
+  version: 1;
+  bundlingWindowDays: number;
+}
+
 export interface BundlingVisit {
   id: string;
   date: string;
@@ -26,7 +33,7 @@ export interface BundlingSuggestion {
   keepIds: string[];
   journeysSaved: number;
   message: string;
-  settings: { id: 'bundling-settings'; version: 1; bundlingWindowDays: number };
+  settings: BundlingSettings;
 }
 
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;

@@ -1,6 +1,7 @@
 /**
  * Appointments: a patient's list (with each booked visit's coverage answer and same-day bundling
- * suggestions), booking, changes (status, time, place; If-Match) and the calendar file (RFC 5545).
+ * suggestions, both under the clinic's coverage settings), booking, changes (status, time, place;
+ * If-Match) and the calendar file (RFC 5545).
  * Patients and consenting caregivers read their own list and calendar; staff book and change.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -11,12 +12,12 @@ import { buildIcsCalendar } from '../../domain/appointments/ics';
 import type { IcsEvent } from '../../domain/appointments/ics';
 import { SERVICE_LABELS } from '../../domain/coverage/services';
 import type { CoverageService } from '../../domain/coverage/services';
-import { DEFAULT_COVERAGE_SETTINGS } from '../../domain/coverage/settings';
 import { evaluateVisitCoverage } from '../../domain/coverage/visit-coverage';
 import type { CountedVisit } from '../../domain/coverage/visit-count';
 import { listPatientAppointments } from '../../db/repositories/appointments.repository';
 import type { AppointmentRow } from '../../db/repositories/appointments.repository';
 import { loadCoverageContexts } from '../../db/repositories/coverage-context.repository';
+import { getClinicCoverageSettings } from '../../db/repositories/coverage-settings.repository';
 import type { DbOrTx } from '../../db/client';
 import { authorisePatient } from '../access/access.service';
 import { auditFrom } from '../auth/actor';
@@ -80,7 +81,7 @@ type Presented = Omit<AppointmentRow, 'startsAt' | 'createdAt' | 'updatedAt' | '
  * counted as the next one after the first.
  */
 async function present(db: DbOrTx, orgId: string, patientId: string, rows: AppointmentRow[], asOf: Date): Promise<Presented[]> {
-  const [[ctx], all] = await Promise.all([loadCoverageContexts(db, orgId, [patientId], toDateString(asOf)), listPatientAppointments(db, orgId, patientId)]);
+  const [[ctx], all, { coverage: settings }] = await Promise.all([loadCoverageContexts(db, orgId, [patientId], toDateString(asOf)), listPatientAppointments(db, orgId, patientId), getClinicCoverageSettings(db, orgId)]);
   return rows.map((r) => {
     const { orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, ...rest } = r;
     let coverage: ReturnType<typeof evaluateVisitCoverage> | null = null;
@@ -90,7 +91,7 @@ async function present(db: DbOrTx, orgId: string, patientId: string, rows: Appoi
         service: v.visitType as CoverageService,
         status: v.status === 'booked' && v.id !== r.id && v.startsAt.getTime() < r.startsAt.getTime() ? ('attended' as const) : (v.status as CountedVisit['status']),
       }));
-      coverage = evaluateVisitCoverage({ ...ctx, service: r.visitType as CoverageService, date: toDateString(r.startsAt), visits }, DEFAULT_COVERAGE_SETTINGS);
+      coverage = evaluateVisitCoverage({ ...ctx, service: r.visitType as CoverageService, date: toDateString(r.startsAt), visits }, settings);
     }
     return { ...rest, startsAt: r.startsAt.toISOString(), visitLabel: SERVICE_LABELS[r.visitType as CoverageService] ?? r.visitType, coverage };
   });
@@ -105,11 +106,12 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     async (request) => {
       const { patient } = await authorisePatient(ctx, request, request.params.id, READ);
       const asOf = ctx.clock();
-      const rows = await listPatientAppointments(ctx.db, patient.orgId, patient.id);
+      const [rows, clinicSettings] = await Promise.all([listPatientAppointments(ctx.db, patient.orgId, patient.id), getClinicCoverageSettings(ctx.db, patient.orgId)]);
       const items = await present(ctx.db, patient.orgId, patient.id, rows, asOf);
       const bundling = suggestBundles(
         rows.map((r) => ({ id: r.id, date: toDateString(r.startsAt), telehealth: r.telehealth, status: r.status, label: SERVICE_LABELS[r.visitType as CoverageService] ?? r.visitType })),
         toDateString(asOf),
+        clinicSettings.bundling.bundlingWindowDays,
       );
       await ctx.audit.record(auditFrom(request, asOf, { action: 'read', resourceType: 'Appointment', resourceId: patient.id, patientId: patient.id }));
       return { items, bundling };

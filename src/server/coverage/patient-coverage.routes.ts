@@ -9,9 +9,9 @@ import type { ImprovementReview } from '../../domain/coverage/ncd-30-3-3';
 import { requestPriorAuth, transitionPriorAuth } from '../../domain/coverage/prior-auth';
 import type { PriorAuthState, PriorAuthStatus, PriorAuthEvent } from '../../domain/coverage/prior-auth';
 import { evaluateVisitCoverage } from '../../domain/coverage/visit-coverage';
-import { DEFAULT_COVERAGE_SETTINGS } from '../../domain/coverage/settings';
 import { appendAuditEvents } from '../../db/repositories/audit.repository';
 import { loadCoverageContexts } from '../../db/repositories/coverage-context.repository';
+import { getClinicCoverageSettings } from '../../db/repositories/coverage-settings.repository';
 import {
   findEligibility,
   findPatientCoverage,
@@ -44,7 +44,8 @@ export const patientCoverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext 
   app.get('/patients/:id/coverage', { schema: { tags, summary: "A patient's coverage: plans, rules with visits counted, authorisations, warnings", params: IdParams, response: { 200: Loose, ...errorResponses } } }, async (request) => {
     const { patient } = await authorisePatient(ctx, request, request.params.id, READ);
     const asOf = ctx.clock();
-    const view = await loadPatientCoverageView(ctx.db, patient.orgId, patient.id, asOf, DEFAULT_COVERAGE_SETTINGS);
+    const { coverage: settings } = await getClinicCoverageSettings(ctx.db, patient.orgId);
+    const view = await loadPatientCoverageView(ctx.db, patient.orgId, patient.id, asOf, settings);
     await ctx.audit.record(auditFrom(request, asOf, { action: 'read', resourceType: 'Coverage', resourceId: patient.id, patientId: patient.id }));
     return view;
   });
@@ -55,9 +56,9 @@ export const patientCoverageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext 
     async (request) => {
       const { patient } = await authorisePatient(ctx, request, request.params.id, READ);
       const asOf = ctx.clock();
-      const [c] = await loadCoverageContexts(ctx.db, patient.orgId, [patient.id], request.query.date);
+      const [[c], { coverage: settings }] = await Promise.all([loadCoverageContexts(ctx.db, patient.orgId, [patient.id], request.query.date), getClinicCoverageSettings(ctx.db, patient.orgId)]);
       if (!c) throw notFound('The patient');
-      const answer = evaluateVisitCoverage({ service: request.query.service, date: request.query.date, ...c }, DEFAULT_COVERAGE_SETTINGS);
+      const answer = evaluateVisitCoverage({ service: request.query.service, date: request.query.date, ...c }, settings);
       await ctx.audit.record(auditFrom(request, asOf, { action: 'read', resourceType: 'Coverage', resourceId: patient.id, patientId: patient.id, reason: 'visit-coverage' }));
       return answer;
     },
