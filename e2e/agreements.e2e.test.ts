@@ -11,19 +11,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
 const PRESCRIBER = 'dr.okafor@riverbend.example'; // North team: Maria Garcia's care team
 const CLINIC_LEAD = 'dr.kowalski@riverbend.example';
 const PATIENT = 'maria.garcia@patients.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 let patientPath = '';
 
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 const heading = (page: Page, name: string | RegExp): Promise<void> => page.getByRole('heading', { level: 1, name }).waitFor();
 
 async function openMaria(page: Page): Promise<void> {
@@ -37,23 +35,16 @@ async function openMaria(page: Page): Promise<void> {
     await heading(page, /Maria Garcia/);
     patientPath = new URL(page.url()).pathname;
   } else {
-    await page.goto(`${server.url}${patientPath}`);
+    await page.goto(`${journey.server.url}${patientPath}`);
     await heading(page, /Maria Garcia/);
   }
 }
 
 describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('clinic lead: the reading grade changes live while the template is edited', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, CLINIC_LEAD);
     await page.getByRole('link', { name: 'Admin' }).click();
@@ -78,7 +69,7 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
   }, 240_000);
 
   it('prescriber: creates the agreement from the template and sees its grade and the goals', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
     await page.getByRole('navigation', { name: 'More about this person' }).getByRole('link', { name: 'Treatment agreement' }).click();
@@ -104,7 +95,7 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
   }, 240_000);
 
   it('patient on a 375 px phone: reads the agreement and asks a question', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, PATIENT);
     await page.waitForURL(/\/me/);
@@ -129,10 +120,10 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
   }, 240_000);
 
   it('prescriber: answers the question and signs; the review reminder is in the inbox', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
-    await page.goto(`${server.url}${patientPath}/agreement`);
+    await page.goto(`${journey.server.url}${patientPath}/agreement`);
     await heading(page, /Treatment agreement: Maria Garcia/);
     await page.getByText('Can my sister pick up my medicine at the pharmacy?').waitFor();
     await page.getByRole('textbox', { name: 'Answer', exact: true }).fill('Yes. Tell the pharmacy her name, and she brings her photo ID.');
@@ -155,11 +146,11 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
   }, 240_000);
 
   it('patient on a 375 px phone: reads the answer and signs', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, PATIENT);
     await page.waitForURL(/\/me/);
-    await page.goto(`${server.url}/me/agreement`);
+    await page.goto(`${journey.server.url}/me/agreement`);
     await heading(page, 'My treatment agreement');
     await page.getByText('Yes. Tell the pharmacy her name, and she brings her photo ID.').waitFor();
     await page.getByLabel('I have read this agreement and had the chance to ask questions.').check();
@@ -172,7 +163,7 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
 
     // The printable copy: render the PDF to PNG to look at it.
     const href = (await page.getByRole('link', { name: /Print or save a copy/ }).getAttribute('href')) ?? '';
-    const res = await page.request.get(`${server.url}${href}`);
+    const res = await page.request.get(`${journey.server.url}${href}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     const pdf = path.join(SCREENSHOTS, 'agreements-07-pdf.pdf');
@@ -186,7 +177,7 @@ describe.skipIf(!hasChromium)('treatment agreements and concerns in the browser'
   }, 240_000);
 
   it('prescriber: a concern cannot close without a conversation and a plan', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
     const section = page.getByRole('region', { name: 'Concerns' });

@@ -5,21 +5,19 @@
  * suggest move from "Extending the window" to "Movement entry"; he records a referral with an overlap period
  * at Denise Washington's checkpoint; Maria Garcia reports on her phone how long the relief lasted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
 const THERAPIST = 'marcus.bell@riverbend.example';
 const PATIENT = 'maria.garcia@patients.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 
 /** Staff: find a patient by name and open their care plan from the patient page. */
 async function openCarePlan(page: Page, search: string, name: RegExp): Promise<void> {
-  await signInAt(page, server.url, THERAPIST);
+  await signInAt(page, journey.server.url, THERAPIST);
   await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
   await page.getByLabel('Name or MRN').fill(search);
   await page.getByRole('button', { name: /^search|find/i }).first().click();
@@ -40,17 +38,10 @@ async function logSession(page: Page, reliefDays: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('care plan in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a therapist logs sessions and sees the phase change', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openCarePlan(page, 'nguyen', /Lan Nguyen/);
     await expect.poll(() => suggested(page).textContent()).toBe('Extending the window');
@@ -80,7 +71,7 @@ describe.skipIf(!hasChromium)('care plan in the browser', () => {
   }, 240_000);
 
   it('a checkpoint decision is recorded: referral with an overlap period', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openCarePlan(page, 'washington', /Denise Washington/);
     await page.getByText(/No response yet/).first().waitFor();
@@ -108,9 +99,9 @@ describe.skipIf(!hasChromium)('care plan in the browser', () => {
   }, 240_000);
 
   it('a patient reports their relief window on a phone', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
-    await signInAt(page, server.url, PATIENT);
+    await signInAt(page, journey.server.url, PATIENT);
     await page.waitForURL(/\/me/);
     const plan = page.getByRole('region', { name: 'My plan' });
     await plan.getByText(/Where you are: Adding movement/).waitFor();

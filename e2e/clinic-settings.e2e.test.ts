@@ -6,27 +6,25 @@
  * kept; the page is checked at 375 px; a second tab still on the old version is told someone else changed
  * the settings first. Then Dr. Hoang (prescriber) sees "CDC 2016" named on Robert Jensen's MME panel.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
 const CLINIC_LEAD = 'dr.kowalski@riverbend.example';
 const PRESCRIBER = 'lena.hoang@riverbend.example'; // South and rural teams: Robert Jensen's prescriber
 const WARN_LABEL = 'Warn when this many covered visits (or fewer) remain';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 /** The card alone, so the screenshot can be read at full size (the whole Admin page is very tall). */
 const shootCard = async (card: Locator, name: string): Promise<void> => {
   await card.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 };
 
 async function openAdmin(page: Page): Promise<Locator> {
-  await page.goto(`${server.url}/admin`);
+  await page.goto(`${journey.server.url}/admin`);
   await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
   const card = page.getByRole('region', { name: 'Clinic settings' });
   await card.getByText(/^In use: /).waitFor();
@@ -35,17 +33,10 @@ async function openAdmin(page: Page): Promise<Locator> {
 }
 
 describe.skipIf(!hasChromium)('clinic settings in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a clinic lead chooses the CDC 2016 factor set and a warning threshold; both are kept after a reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, CLINIC_LEAD);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -60,7 +51,7 @@ describe.skipIf(!hasChromium)('clinic settings in the browser', () => {
     await shootCard(card, 'clinic-settings-01-defaults');
 
     // A second tab opened now will hold the old version of the coverage settings.
-    const other = await browser.context.newPage();
+    const other = await journey.browser.context.newPage();
     await other.setViewportSize(DESKTOP);
     const otherCard = await openAdmin(other);
 
@@ -123,7 +114,7 @@ describe.skipIf(!hasChromium)('clinic settings in the browser', () => {
   }, 240_000);
 
   it('a prescriber sees the chosen factor set named on the MME panel', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, PRESCRIBER);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();

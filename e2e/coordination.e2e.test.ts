@@ -6,19 +6,17 @@
  * bridge plan in plain words; the coordinator's workspace shows what is waiting on whom (desktop and
  * 375 px); the team huddle lists who is due and turns a decision into a task with an owner.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
 const COORDINATOR = 'jordan.whitehorse@riverbend.example';
 const PATIENT = 'lan.nguyen@patients.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 let lanPath = '';
 
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 
 function isoDay(offsetDays: number): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
@@ -26,17 +24,10 @@ function isoDay(offsetDays: number): string {
 }
 
 describe.skipIf(!hasChromium)('care coordination in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('the coordinator sends a referral with a bridge plan, then records it scheduled and seen', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, COORDINATOR);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
@@ -95,7 +86,7 @@ describe.skipIf(!hasChromium)('care coordination in the browser', () => {
   }, 240_000);
 
   it('the patient sees her coordinator and the bridge plan in plain words on a phone', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, PATIENT);
     await page.waitForURL(/\/me/);
@@ -115,7 +106,7 @@ describe.skipIf(!hasChromium)('care coordination in the browser', () => {
   }, 240_000);
 
   it('the workspace shows what is waiting on whom, on a desktop and at 375 px', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, COORDINATOR);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
@@ -133,7 +124,7 @@ describe.skipIf(!hasChromium)('care coordination in the browser', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'coordination-06-phone-workspace');
-    await page.goto(`${server.url}${lanPath}`);
+    await page.goto(`${journey.server.url}${lanPath}`);
     await page.getByRole('heading', { level: 1, name: /Lan Nguyen/ }).waitFor();
     await page.getByRole('region', { name: 'Referrals' }).getByRole('article', { name: /Physical therapy/ }).waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
@@ -145,7 +136,7 @@ describe.skipIf(!hasChromium)('care coordination in the browser', () => {
   }, 240_000);
 
   it('the huddle lists who is due and turns a decision into a task with an owner', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, COORDINATOR);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();

@@ -8,20 +8,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 import { readIcs } from '../test/support/ics-reader';
 
 const COORDINATOR = 'jordan.whitehorse@riverbend.example';
 const PATIENT = 'maria.garcia@patients.example';
 const CLINIC_LEAD = 'dr.kowalski@riverbend.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 
 function localDay(offsetDays: number): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
@@ -29,17 +27,10 @@ function localDay(offsetDays: number): string {
 }
 
 describe.skipIf(!hasChromium)('coverage and appointments in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a coordinator sees visits near the cap, books one more visit and is warned before the cap', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, COORDINATOR);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
@@ -94,7 +85,7 @@ describe.skipIf(!hasChromium)('coverage and appointments in the browser', () => 
 
     // Maria Garcia: Medicare acupuncture under NCD 30.3.3, the next visit is visit 11 of the first 12.
     await page.setViewportSize(DESKTOP);
-    await page.goto(`${server.url}/patients`);
+    await page.goto(`${journey.server.url}/patients`);
     await page.getByLabel('Name or MRN').fill('garc');
     await page.getByRole('button', { name: /^search|find/i }).first().click();
     await page.getByRole('link', { name: /Garcia/ }).first().click();
@@ -111,7 +102,7 @@ describe.skipIf(!hasChromium)('coverage and appointments in the browser', () => 
   }, 240_000);
 
   it('a patient on a phone downloads the calendar file with her booked visits', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, PATIENT);
     await page.waitForURL(/\/me/);
@@ -143,11 +134,11 @@ describe.skipIf(!hasChromium)('coverage and appointments in the browser', () => 
   }, 240_000);
 
   it('a clinic lead reads the payers and plans and adds a benefit rule', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, CLINIC_LEAD);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
-    await page.goto(`${server.url}/coverage/plans`);
+    await page.goto(`${journey.server.url}/coverage/plans`);
     await page.getByRole('heading', { level: 1, name: 'Payers, plans and benefit rules' }).waitFor();
     const medicare = page.getByRole('region', { name: /^Medicare/ });
     await medicare.getByText(/Acupuncture: Medicare NCD 30\.3\.3/).waitFor();

@@ -2,35 +2,23 @@
  * Browser journeys of the foundation, clicked through as a person would, on desktop and phone sizes,
  * with axe-core checks and screenshots (look at them: .test-artifacts/screenshots).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { DEMO_PASSWORD, expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot } from './support/browser';
+import { DEMO_PASSWORD, expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 
 const PASSWORD = DEMO_PASSWORD;
-let server: RunningServer;
-let browser: BrowserSession;
-
-
-
+let journey: Journey;
 
 describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('staff: sign in, search, open a patient with care team, coordinator and access history, sign out', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${journey.server.url}/`);
     await page.getByRole('heading', { name: /sign in/i }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'foundation-01-sign-in');
@@ -62,7 +50,7 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
   });
 
   it('staff on a phone: the list fits the screen and stays accessible', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, 'lena.hoang@riverbend.example');
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
@@ -75,7 +63,7 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
   });
 
   it('patient on a phone: sees their own page only, and who looked at their record', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, 'maria.garcia@patients.example');
     await page.waitForURL(/\/me/);
@@ -87,18 +75,18 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
 
     // Another person's record is not available to a patient, whatever the address.
     const otherId = await someoneElsesPatientId();
-    await page.goto(`${server.url}/patients/${otherId}`);
+    await page.goto(`${journey.server.url}/patients/${otherId}`);
     await page.getByText(/not available|not allowed|only for clinic staff/i).first().waitFor();
     await screenshot(page, 'foundation-07-patient-other-record-refused');
     const api = await page.evaluate(async (id) => (await fetch(`/api/v1/patients/${id}`)).status, otherId);
     expect(api).toBe(403);
-    await page.goto(`${server.url}/me`);
+    await page.goto(`${journey.server.url}/me`);
     await signOut(page);
     await page.close();
   });
 
   it('a patient lets a caregiver help, the caregiver sees them, and the patient takes it back', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, 'lan.nguyen@patients.example');
     await page.getByRole('heading', { name: 'People who help me' }).waitFor();
@@ -130,7 +118,7 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
   });
 
   it('break the glass: a coordinator outside the team gets time-limited, recorded access', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, 'ana.morales@riverbend.example');
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
@@ -147,12 +135,12 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
   });
 
   it('an unknown page shows a clear error page (signed out: the sign-in page first)', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/no-such-page`);
+    const page = await journey.browser.context.newPage();
+    await page.goto(`${journey.server.url}/no-such-page`);
     await page.getByRole('heading', { name: /sign in/i }).waitFor();
     await signIn(page, 'marcus.bell@riverbend.example');
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
-    await page.goto(`${server.url}/no-such-page`);
+    await page.goto(`${journey.server.url}/no-such-page`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const text = await page.textContent('main');
     expect(text ?? '').toMatch(/not found|could not find|can.t find|cannot find|does not exist/i);
@@ -163,13 +151,13 @@ describe.skipIf(!hasChromium)('foundation journeys in the browser', () => {
 });
 
 async function someoneElsesPatientId(): Promise<string> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${journey.server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'lena.hoang@riverbend.example', password: PASSWORD }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const list = (await (await fetch(`${server.url}/api/v1/patients?limit=5`, { headers: { cookie } })).json()) as { items: { id: string; familyName: string }[] };
+  const list = (await (await fetch(`${journey.server.url}/api/v1/patients?limit=5`, { headers: { cookie } })).json()) as { items: { id: string; familyName: string }[] };
   const other = list.items.find((p) => p.familyName !== 'Garcia');
   if (!other) throw new Error('no other patient found');
   return other.id;

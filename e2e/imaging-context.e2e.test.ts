@@ -4,34 +4,25 @@
  * and reads how common each is in people of that age without pain, with wording for the report and the
  * person. On a desktop and on a 375 px phone, with axe checks. Screenshots: imaging-context-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot } from './support/browser';
+import { expectAccessible, signIn, type Journey, useJourney } from './support/journey';
 
 const CLINICIAN = 'dr.okafor@riverbend.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 
 async function openCalculator(page: Page): Promise<void> {
-  await signIn(page, server.url, CLINICIAN);
+  await signIn(page, journey.server.url, CLINICIAN);
   await page.getByRole('link', { name: 'Imaging in context' }).click();
   await page.getByRole('heading', { level: 1, name: 'Imaging in context' }).waitFor();
 }
 
 describe.skipIf(!hasChromium)('imaging in context in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a clinician puts the findings of a report in context', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openCalculator(page);
     await expectAccessible(page);
@@ -61,11 +52,11 @@ describe.skipIf(!hasChromium)('imaging in context in the browser', () => {
   });
 
   it('works on a phone, including an age outside the ages studied', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
-    await signIn(page, server.url, CLINICIAN);
+    await signIn(page, journey.server.url, CLINICIAN);
     await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
-    await page.goto(`${server.url}/calculators/imaging-context`);
+    await page.goto(`${journey.server.url}/calculators/imaging-context`);
     await page.getByRole('heading', { level: 1, name: 'Imaging in context' }).waitFor();
     await page.getByLabel('Age in years').fill('86');
     await page.getByRole('checkbox', { name: 'Disc degeneration' }).check();

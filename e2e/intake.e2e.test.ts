@@ -6,24 +6,19 @@
  * PEG again and she answers it from her to-do list; Dr. Okafor (North team, her care team) reads the
  * safety task, the summary, the trajectory and the PDF; the clinic lead sees the intake sections and licences.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 
 const CLINICIAN = 'dr.okafor@riverbend.example'; // prescriber on the North team, Maria Garcia's care team
 const CLINIC_LEAD = 'dr.kowalski@riverbend.example';
 const PATIENT = 'maria.garcia@patients.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 let patientPath = '';
-
-
-
 
 async function expectFitsPhone(page: Page): Promise<void> {
   expect(await hasHorizontalScroll(page)).toBe(false);
@@ -61,7 +56,7 @@ async function openMaria(page: Page): Promise<void> {
   await signIn(page, CLINICIAN);
   await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
   if (patientPath !== '') {
-    await page.goto(`${server.url}${patientPath}`);
+    await page.goto(`${journey.server.url}${patientPath}`);
   } else {
     await page.getByLabel('Name or MRN').fill('garc');
     await page.getByRole('button', { name: /^search|find/i }).first().click();
@@ -73,17 +68,10 @@ async function openMaria(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('intake, measures and pre-visit summary in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('staff sends the intake from the patient page', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
     const before = page.getByRole('region', { name: 'Before this visit' });
@@ -97,7 +85,7 @@ describe.skipIf(!hasChromium)('intake, measures and pre-visit summary in the bro
   }, 240_000);
 
   it('patient on a phone: fills the intake page by page, resumes after a reload, sees the crisis panel, and sends it', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, PATIENT);
     await page.waitForURL(/\/me/);
@@ -280,7 +268,7 @@ describe.skipIf(!hasChromium)('intake, measures and pre-visit summary in the bro
   }, 240_000);
 
   it('staff sends a PEG again; the patient sees it as a to-do, answers it and sees their progress', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
     const measures = page.getByRole('region', { name: 'Measures over time' });
@@ -324,7 +312,7 @@ describe.skipIf(!hasChromium)('intake, measures and pre-visit summary in the bro
   }, 240_000);
 
   it('clinician: the safety task, the summary (safety first, scores with bands), the trajectory in words, and the PDF', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMaria(page);
     const tasks = page.getByRole('region', { name: 'Tasks for this patient' });
@@ -400,7 +388,7 @@ describe.skipIf(!hasChromium)('intake, measures and pre-visit summary in the bro
   }, 240_000);
 
   it('clinic lead: intake sections (always-on ones explained) and instrument licences', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, CLINIC_LEAD);
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();

@@ -5,29 +5,20 @@
  * width) and it is offered in another field. axe-core on every step; screenshots in
  * .test-artifacts/screenshots (language-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn as signInAt, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn as signInAt, signOut, type Journey, useJourney } from './support/journey';
 
-let server: RunningServer;
-let browser: BrowserSession;
-const signIn = (page: Page, email: string): Promise<void> => signInAt(page, server.url, email);
+let journey: Journey;
+const signIn = (page: Page, email: string): Promise<void> => signInAt(page, journey.server.url, email);
 
 describe.skipIf(!hasChromium)('person-first language in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a prescriber types a stigmatising term in a task note, sees the alternative, replaces it, and can still save', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await signIn(page, 'dr.okafor@riverbend.example');
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
@@ -75,11 +66,11 @@ describe.skipIf(!hasChromium)('person-first language in the browser', () => {
   }, 180_000);
 
   it('the clinic lead adds a clinic term on a phone; it is then offered in the break-glass reason', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await signIn(page, 'dr.kowalski@riverbend.example');
     await page.getByRole('link', { name: /admin/i }).first().waitFor();
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${journey.server.url}/admin`);
     await page.getByRole('heading', { name: 'Person-first language', level: 2 }).waitFor();
     await page.getByLabel('Phrase to flag').fill('frequent flyer');
     await page.getByLabel('Person-first alternative').fill('person who visits often');
@@ -92,7 +83,7 @@ describe.skipIf(!hasChromium)('person-first language in the browser', () => {
     await screenshot(page, 'language-04-admin-clinic-term-phone');
     await page.locator('section[aria-labelledby="language-title"]').screenshot({ path: path.join(SCREENSHOTS, 'language-04b-admin-section-phone.png') });
 
-    await page.goto(`${server.url}/break-glass`);
+    await page.goto(`${journey.server.url}/break-glass`);
     const reason = page.getByLabel('Why do you need this record now?');
     await reason.fill('Seen in the ED tonight as a frequent-flyer, need the medication list.');
     await page.getByText('person who visits often').first().waitFor();

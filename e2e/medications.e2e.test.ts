@@ -5,23 +5,21 @@
  * read, sees the MME and risk panels, records opioid use disorder and sees medication treatment offered, enters a urine test with an unexpected result and sees the
  * conversation task, then builds, saves and sees the chart of a taper plan. One step runs at 375 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { DESKTOP, hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn, signOut } from './support/journey';
+import { DESKTOP, hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn, signOut, type Journey, useJourney } from './support/journey';
 
 const PRESCRIBER = 'dr.okafor@riverbend.example';
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 let medicationsPath = '';
 
 async function openMedications(page: Page): Promise<void> {
-  await signIn(page, server.url, PRESCRIBER);
+  await signIn(page, journey.server.url, PRESCRIBER);
   await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
   if (medicationsPath !== '') {
-    await page.goto(`${server.url}${medicationsPath}`);
+    await page.goto(`${journey.server.url}${medicationsPath}`);
   } else {
     await page.getByLabel('Name or MRN').fill('nguyen');
     await page.getByRole('button', { name: /^search|find/i }).first().click();
@@ -35,17 +33,10 @@ async function openMedications(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('medications and opioid safety in the browser', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a prescriber adds an order from free text, confirms what was read, and sees the MME and risk panels', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMedications(page);
     await page.getByText('No medications on the list yet.').waitFor();
@@ -93,7 +84,7 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
   }, 240_000);
 
   it('enters a urine test result with an unexpected substance and sees the conversation task', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(DESKTOP);
     await openMedications(page);
     const monitoring = page.getByRole('region', { name: 'Monitoring' });
@@ -118,7 +109,7 @@ describe.skipIf(!hasChromium)('medications and opioid safety in the browser', ()
   }, 240_000);
 
   it('on a phone: builds a taper plan, records the agreement, saves it and sees the chart', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
     await openMedications(page);
     const taper = page.getByRole('region', { name: 'Taper planner' });

@@ -5,29 +5,20 @@
  * of his taper; Maria Garcia, with no medicines on the list, is told so plainly. Ruth Harper, a caregiver whose consent from Evelyn Harper does not include medicines, sees a
  * quiet "not shared" line on Evelyn's page instead of the list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { hasChromium, hasHorizontalScroll, openBrowser, PHONE, screenshot, SCREENSHOTS, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectAccessible, signIn, signOut } from './support/journey';
+import { hasChromium, hasHorizontalScroll, PHONE, screenshot, SCREENSHOTS } from './support/browser';
+import { expectAccessible, signIn, signOut, type Journey, useJourney } from './support/journey';
 
-let server: RunningServer;
-let browser: BrowserSession;
+let journey: Journey;
 
 describe.skipIf(!hasChromium)('my medicines in the portal', () => {
-  beforeAll(async () => {
-    server = await startServer({ PAINPATH_JOBS: 'off' });
-    browser = await openBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey = useJourney();
 
   it('a patient on a phone reads their medicines, what naloxone is for, and the next step of their taper', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
-    await signIn(page, server.url, 'dmitri.volkov@patients.example');
+    await signIn(page, journey.server.url, 'dmitri.volkov@patients.example');
     await page.waitForURL(/\/me/);
     await page.getByRole('heading', { level: 1, name: /Dmitri/ }).waitFor();
     const card = page.getByRole('region', { name: 'My medicines' });
@@ -53,9 +44,9 @@ describe.skipIf(!hasChromium)('my medicines in the portal', () => {
   });
 
   it('a patient with no medicines on the list sees it said plainly', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
-    await signIn(page, server.url, 'maria.garcia@patients.example');
+    await signIn(page, journey.server.url, 'maria.garcia@patients.example');
     await page.waitForURL(/\/me/);
     const card = page.getByRole('region', { name: 'My medicines' });
     await card.getByText('No medicines are on your list.').waitFor();
@@ -68,9 +59,9 @@ describe.skipIf(!hasChromium)('my medicines in the portal', () => {
   });
 
   it('a caregiver without the medications consent sees that the list is not shared', async () => {
-    const page = await browser.context.newPage();
+    const page = await journey.browser.context.newPage();
     await page.setViewportSize(PHONE);
-    await signIn(page, server.url, 'ruth.harper@family.example');
+    await signIn(page, journey.server.url, 'ruth.harper@family.example');
     await page.getByRole('link', { name: /Evelyn/ }).first().click();
     await page.getByRole('heading', { level: 1, name: /Evelyn/ }).waitFor();
     const card = page.getByRole('region', { name: 'Their medicines' });

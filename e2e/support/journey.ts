@@ -1,9 +1,43 @@
 /** Steps every browser journey shares: signing in and out as a person would, and the accessibility check. */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y } from './browser';
+import { checkA11y, openBrowser, type BrowserSession } from './browser';
+import { startServer, type RunningServer } from './server';
 
 export const DEMO_PASSWORD = 'painpath-demo';
+
+/** The demo server and the browser a journey file clicks through; both exist from its beforeAll on. */
+export interface Journey {
+  readonly server: RunningServer;
+  readonly browser: BrowserSession;
+}
+
+/**
+ * Inside a journey file's describe: starts the real server on the demo clinic (jobs off) and Chromium before
+ * its tests, and stops both after them.
+ */
+export function useJourney(): Journey {
+  let server: RunningServer | undefined;
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    server = await startServer({ PAINPATH_JOBS: 'off' });
+    browser = await openBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server(): RunningServer {
+      if (server === undefined) throw new Error('The journey server starts in beforeAll.');
+      return server;
+    },
+    get browser(): BrowserSession {
+      if (browser === undefined) throw new Error('The journey browser starts in beforeAll.');
+      return browser;
+    },
+  };
+}
 
 /** Signs in through the sign-in page; each journey starts signed out, even after one that stopped half-way. */
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
