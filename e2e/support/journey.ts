@@ -1,5 +1,5 @@
 /** Steps every browser journey shares: signing in and out as a person would, and the accessibility check. */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkA11y, openBrowser, type BrowserSession } from './browser';
 import { startServer, type RunningServer } from './server';
@@ -23,6 +23,17 @@ export function useJourney(): Journey {
     server = await startServer({ PAINPATH_JOBS: 'off' });
     browser = await openBrowser();
   }, 180_000);
+  // When a journey step fails, say whether the server was still running and what it last wrote, so a
+  // failure in CI can be told apart from a server that stopped.
+  beforeEach((context) => {
+    context.onTestFailed(() => {
+      if (server === undefined) return;
+      const { exitCode, signalCode } = server.child;
+      const state = exitCode === null && signalCode === null ? 'still running' : `exited (code ${String(exitCode)}, signal ${String(signalCode)})`;
+      const tail = server.output().split('\n').slice(-40).join('\n');
+      process.stderr.write(`\n[journey] the server at ${server.url} is ${state}; its last output:\n${tail}\n`);
+    });
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
