@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, clinicCoverageSettings } from '../src/db/schema';
 import { listCoverageWarnings } from '../src/server/coverage/coverage-warnings';
-import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
+import { buildTestApp, clockDate, isoDaysAfter, signIn, type Agent, type TestApp } from './support/app';
 import { buildClinic, TEST_PASSWORD } from './support/builders';
 import { detailPaths, expectError } from './support/http';
 
@@ -20,7 +20,6 @@ let admin: Agent;
 let coordinator: Agent;
 let prescriber: Agent;
 let otherLead: Agent;
-const DAY = 86_400_000;
 const URL = '/api/v1/clinic/coverage-settings';
 
 interface SettingsView {
@@ -47,12 +46,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const isoDaysFromNow = (days: number, hour = 15): string => {
-  const d = new Date(t.clock.now.getTime() + days * DAY);
-  d.setUTCHours(hour, 0, 0, 0);
-  return d.toISOString();
-};
-const today = (): string => t.clock.now.toISOString().slice(0, 10);
+const isoDaysFromNow = (days: number, hour = 15): string => isoDaysAfter(t.clock, days, hour);
+const today = (): string => clockDate(t.clock);
 const DEFAULTS = { ncdYearWindow: 'rolling-365-days', ncdInitialAnchor: 'first-visit', warnAtRemainingVisits: 2, authEndWarningDays: 14, bundlingWindowDays: 3 };
 
 describe('coverage settings', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, tasks } from '../src/db/schema';
 import { listCoverageWarnings } from '../src/server/coverage/coverage-warnings';
 import { listUpcomingAppointments } from '../src/server/appointments/upcoming-appointments';
-import { buildTestApp, signIn, type Agent, type TestApp } from './support/app';
+import { buildTestApp, clockDate, isoDaysAfter, signIn, type Agent, type TestApp } from './support/app';
 import { buildClinic, TEST_PASSWORD } from './support/builders';
 import { detailPaths, expectError } from './support/http';
 import { readIcs } from './support/ics-reader';
@@ -39,12 +39,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const isoDaysFromNow = (days: number, hour = 15): string => {
-  const d = new Date(t.clock.now.getTime() + days * DAY);
-  d.setUTCHours(hour, 0, 0, 0);
-  return d.toISOString();
-};
-const today = (): string => t.clock.now.toISOString().slice(0, 10);
+const isoDaysFromNow = (days: number, hour = 15): string => isoDaysAfter(t.clock, days, hour);
+const today = (): string => clockDate(t.clock);
 
 describe('catalogue: payers, plans, benefit rules', () => {
   it('a clinic lead adds a payer, a plan and rules; a therapist may read but not change them', async () => {

@@ -30,6 +30,11 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
+/** The server's answer to a write made against a version someone else has since changed (412 'conflict.stale-version'). */
+export function isStaleVersion(value: unknown): boolean {
+  return isApiError(value) && value.code === 'conflict.stale-version';
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {

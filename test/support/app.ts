@@ -22,6 +22,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The instant `days` after the test clock's now, at `hour`:00 UTC, as ISO text (visits and appointments). */
+export function isoDaysAfter(clock: TestClock, days: number, hour = 15): string {
+  const d = new Date(clock.now.getTime() + days * 86_400_000);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+}
+
+/** The test clock's calendar date (YYYY-MM-DD, UTC). */
+export const clockDate = (clock: TestClock): string => clock.now.toISOString().slice(0, 10);
+
 export async function buildTestApp(overrides: Partial<AppContext['config']> = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock: TestClock = {

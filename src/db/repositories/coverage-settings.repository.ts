@@ -1,9 +1,10 @@
 /** A clinic's coverage settings (one row per clinic; no row = the reference defaults, version 0). */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ResolvedClinicCoverageSettings } from '../../domain/coverage/clinic-settings';
 import { resolveCoverageSettings } from '../../domain/coverage/clinic-settings';
 import type { DbOrTx } from '../client';
 import { clinicCoverageSettings } from '../schema';
+import { saveClinicSettingsRow } from './clinic-settings-rows';
 
 export interface StoredCoverageSettings extends ResolvedClinicCoverageSettings {
   version: number;
@@ -19,26 +20,6 @@ export async function getClinicCoverageSettings(db: DbOrTx, orgId: string): Prom
 }
 
 /** Writes the stored partial object; `expectedVersion` 0 means "no row yet". Undefined when stale. */
-export async function saveClinicCoverageSettings(
-  db: DbOrTx,
-  orgId: string,
-  stored: Record<string, unknown>,
-  expectedVersion: number,
-  updatedBy: string,
-  asOf: Date,
-): Promise<number | undefined> {
-  if (expectedVersion === 0) {
-    const rows = await db
-      .insert(clinicCoverageSettings)
-      .values({ orgId, settings: stored, updatedBy, version: 1, updatedAt: asOf })
-      .onConflictDoNothing()
-      .returning({ version: clinicCoverageSettings.version });
-    return rows[0]?.version;
-  }
-  const rows = await db
-    .update(clinicCoverageSettings)
-    .set({ settings: stored, updatedBy, updatedAt: asOf, version: sql`${clinicCoverageSettings.version} + 1` })
-    .where(and(eq(clinicCoverageSettings.orgId, orgId), eq(clinicCoverageSettings.version, expectedVersion)))
-    .returning({ version: clinicCoverageSettings.version });
-  return rows[0]?.version;
+export function saveClinicCoverageSettings(db: DbOrTx, orgId: string, stored: Record<string, unknown>, expectedVersion: number, updatedBy: string, asOf: Date): Promise<number | undefined> {
+  return saveClinicSettingsRow(db, clinicCoverageSettings, orgId, stored, expectedVersion, updatedBy, asOf);
 }

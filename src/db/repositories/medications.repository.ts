@@ -8,6 +8,7 @@ import type { Dosage, DoseForm, Indication, MedicationOrder, OrderIngredient, Or
 import { resolveOpioidSettings, type OpioidSettings } from '../../domain/opioids';
 import type { DbOrTx } from '../client';
 import { preparedFor } from '../prepared';
+import { saveClinicSettingsRow } from './clinic-settings-rows';
 import { clinicOpioidSettings, medicationOrders } from '../schema';
 
 export type MedicationOrderRow = typeof medicationOrders.$inferSelect;
@@ -117,28 +118,8 @@ export async function getClinicOpioidSettings(db: DbOrTx, orgId: string): Promis
 }
 
 /** Writes the stored partial object; `expectedVersion` 0 means "no row yet". Undefined when stale. */
-export async function saveClinicOpioidSettings(
-  db: DbOrTx,
-  orgId: string,
-  stored: Record<string, unknown>,
-  expectedVersion: number,
-  updatedBy: string,
-  asOf: Date,
-): Promise<number | undefined> {
-  if (expectedVersion === 0) {
-    const rows = await db
-      .insert(clinicOpioidSettings)
-      .values({ orgId, settings: stored, updatedBy, version: 1, updatedAt: asOf })
-      .onConflictDoNothing()
-      .returning({ version: clinicOpioidSettings.version });
-    return rows[0]?.version;
-  }
-  const rows = await db
-    .update(clinicOpioidSettings)
-    .set({ settings: stored, updatedBy, updatedAt: asOf, version: sql`${clinicOpioidSettings.version} + 1` })
-    .where(and(eq(clinicOpioidSettings.orgId, orgId), eq(clinicOpioidSettings.version, expectedVersion)))
-    .returning({ version: clinicOpioidSettings.version });
-  return rows[0]?.version;
+export function saveClinicOpioidSettings(db: DbOrTx, orgId: string, stored: Record<string, unknown>, expectedVersion: number, updatedBy: string, asOf: Date): Promise<number | undefined> {
+  return saveClinicSettingsRow(db, clinicOpioidSettings, orgId, stored, expectedVersion, updatedBy, asOf);
 }
 
 export { latestPdmpCheck, latestUrineTest, type PdmpCheck, type UrineTest } from './opioid-monitoring.repository';

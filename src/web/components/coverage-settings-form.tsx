@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ClinicCoverageValues } from '../../domain/coverage/clinic-settings';
-import { etagFor, fieldErrors, isApiError, request } from '../api';
+import { etagFor, fieldErrors, isStaleVersion, request } from '../api';
 import type { ClinicCoverageSettingsView } from '../coverage-types';
 import { formatDateTime } from '../format';
 import { useApiData } from '../hooks';
@@ -76,7 +76,7 @@ function Editor({ data, etag, onSaved }: { data: ClinicCoverageSettingsView; eta
     }
   }
 
-  const stale = isApiError(error) && (error.status === 412 || error.status === 409);
+  const stale = isStaleVersion(error);
   return (
     <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate aria-labelledby="coverage-settings-title">
       {error !== null && (

@@ -4,7 +4,7 @@
  * selectable for clinics that still work to it (its methadone factors rise with the daily dose).
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { etagFor, isApiError, request } from '../api';
+import { etagFor, isStaleVersion, request } from '../api';
 import { useApiData } from '../hooks';
 import { RadioGroup, type Choice } from './choice-group';
 import { ErrorNotice, Loading, StatusMessage } from './status';
@@ -41,7 +41,7 @@ function Editor({ data, etag, onSaved }: { data: OpioidSettingsView; etag: strin
     }
   }
 
-  const stale = isApiError(error) && (error.status === 412 || error.status === 409);
+  const stale = isStaleVersion(error);
   return (
     <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate aria-labelledby="factor-set-title">
       {error !== null && (

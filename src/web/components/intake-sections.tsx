@@ -7,7 +7,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { ALWAYS_SHOWN_PAGES, type IntakePageId } from '../../domain/intake/pages';
 import { STORY_QUESTIONS } from '../../domain/intake/story';
 import { INSTRUMENTS } from '../../domain/measures/instruments';
-import { etagFor, fieldErrors, isApiError, request } from '../api';
+import { etagFor, fieldErrors, isStaleVersion, request } from '../api';
 import { formatDateTime } from '../format';
 import { useApiData } from '../hooks';
 import type { IntakeTemplateInfo, IntakeTemplates } from '../measures-types';
@@ -82,7 +82,7 @@ function Editor({ data, etag, onSaved }: EditorProps): ReactElement {
     );
   };
 
-  const stale = isApiError(error) && error.code === 'conflict.stale-version';
+  const stale = isStaleVersion(error);
   return (
     <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate>
       {error !== null && (
