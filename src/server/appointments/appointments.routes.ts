@@ -17,7 +17,7 @@ import type { CountedVisit } from '../../domain/coverage/visit-count';
 import { listPatientAppointments } from '../../db/repositories/appointments.repository';
 import type { AppointmentRow } from '../../db/repositories/appointments.repository';
 import { loadCoverageContexts } from '../../db/repositories/coverage-context.repository';
-import { getClinicCoverageSettings } from '../../db/repositories/coverage-settings.repository';
+import { getClinicCoverageSettings, type StoredCoverageSettings } from '../../db/repositories/coverage-settings.repository';
 import type { DbOrTx } from '../../db/client';
 import { authorisePatient } from '../access/access.service';
 import { auditFrom } from '../auth/actor';
@@ -80,8 +80,12 @@ type Presented = Omit<AppointmentRow, 'startsAt' | 'createdAt' | 'updatedAt' | '
  * visit's answer assumes the booked visits before it are attended, so the second of two booked visits is
  * counted as the next one after the first.
  */
-async function present(db: DbOrTx, orgId: string, patientId: string, rows: AppointmentRow[], asOf: Date): Promise<Presented[]> {
-  const [[ctx], all, { coverage: settings }] = await Promise.all([loadCoverageContexts(db, orgId, [patientId], toDateString(asOf)), listPatientAppointments(db, orgId, patientId), getClinicCoverageSettings(db, orgId)]);
+async function present(db: DbOrTx, orgId: string, patientId: string, rows: AppointmentRow[], asOf: Date, clinicSettings?: StoredCoverageSettings): Promise<Presented[]> {
+  const [[ctx], all, { coverage: settings }] = await Promise.all([
+    loadCoverageContexts(db, orgId, [patientId], toDateString(asOf)),
+    listPatientAppointments(db, orgId, patientId),
+    clinicSettings ?? getClinicCoverageSettings(db, orgId),
+  ]);
   return rows.map((r) => {
     const { orgId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, ...rest } = r;
     let coverage: ReturnType<typeof evaluateVisitCoverage> | null = null;
@@ -107,7 +111,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
       const { patient } = await authorisePatient(ctx, request, request.params.id, READ);
       const asOf = ctx.clock();
       const [rows, clinicSettings] = await Promise.all([listPatientAppointments(ctx.db, patient.orgId, patient.id), getClinicCoverageSettings(ctx.db, patient.orgId)]);
-      const items = await present(ctx.db, patient.orgId, patient.id, rows, asOf);
+      const items = await present(ctx.db, patient.orgId, patient.id, rows, asOf, clinicSettings);
       const bundling = suggestBundles(
         rows.map((r) => ({ id: r.id, date: toDateString(r.startsAt), telehealth: r.telehealth, status: r.status, label: SERVICE_LABELS[r.visitType as CoverageService] ?? r.visitType })),
         toDateString(asOf),
